@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in DATA_DIR/db is used. */
+  databaseUrl: string | undefined;
+  /** The public address behind a reverse proxy, e.g. https://lubopeusa.go.th — used for links in e-mail and QR codes. */
+  publicUrl: string | undefined;
+  logLevel: string;
+  production: boolean;
+  /** smtp://user:pass@host:port or smtps://… ; when absent e-mail stays queued in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Largest accepted request body, bytes. */
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy: boolean;
+  bodyLimit: number;
+  /** Largest accepted uploaded file, bytes. */
+  uploadLimit: number;
+  version: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number (0–65535), got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    production: env.NODE_ENV === 'production',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Prongsai <no-reply@localhost>',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    bodyLimit: Number(env.BODY_LIMIT ?? 12 * 1024 * 1024),
+    uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
+    version,
+  };
+}
+
+/** A configuration mistake: printed as one line at start, never as a stack trace. */
+export class ConfigError extends Error {}

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { Actor } from './auth/roles.js';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import type { EventBus } from './events/bus.js';
+import type { Catalogs } from './i18n/i18n.js';
+import type { FileStore } from './storage/store.js';
+
+/** What the running application holds once: made at start, shared by every request. */
+export interface AppServices {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: Logger;
+  events: EventBus;
+  files: FileStore;
+  catalogs: Catalogs;
+  /** The clock, replaceable in tests. */
+  now: () => Date;
+}
+
+/**
+ * What every service call receives: the application, the organization it works in and who
+ * asks. No query runs without an organization.
+ */
+export interface ServiceContext {
+  app: AppServices;
+  orgId: number;
+  actor: Actor | null;
+  ip?: string | null;
+  /** Set when the call is part of a larger transaction (e.g. first-run setup): commands join it. */
+  tx?: Db;
+  /** With tx: after-commit steps are handed to the transaction's owner, which runs them. */
+  deferred?: (() => void | Promise<void>)[];
+}

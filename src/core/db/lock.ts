@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * An exclusive lock on a data directory.
+ *
+ * PGlite gives no error when two processes open the same directory, and the second process's
+ * "successful" writes vanish (measured: stack-findings.md). So the app refuses to open a data
+ * directory another live process holds. The lock file records the holder's pid and the kernel's
+ * start time of that pid, so a lock left by a killed process — even if its pid was reused
+ * since — does not block the next start.
+ */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holderPid: number,
+  ) {
+    super(
+      `The data directory ${dir} is already in use by process ${holderPid}. ` +
+        'Stop that process first, or set DATA_DIR to another directory.',
+    );
+  }
+}
+
+interface LockRecord {
+  pid: number;
+  start: string | null;
+  host: string;
+  since: string;
+}
+
+/** The kernel's start time of a process (Linux), to tell a live holder from a reused pid. */
+function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(record: LockRecord): boolean {
+  if (record.host !== os.hostname()) return true; // cannot check another machine: assume alive
+  try {
+    process.kill(record.pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const start = processStartTime(record.pid);
+  return record.start === null || start === null || start === record.start;
+}
+
+function readRecord(file: string): LockRecord | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockRecord;
+  } catch {
+    return null;
+  }
+}
+
+export interface DataDirLock {
+  release(): void;
+}
+
+export async function lockDataDir(dir: string): Promise<DataDirLock> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'prongsai.lock');
+  const mine: LockRecord = {
+    pid: process.pid,
+    start: processStartTime(process.pid),
+    host: os.hostname(),
+    since: new Date().toISOString(),
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx');
+      fs.writeSync(fd, JSON.stringify(mine));
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const now = readRecord(file);
+        if (now && now.pid === mine.pid && now.start === mine.start) fs.rmSync(file, { force: true });
+      };
+      process.once('exit', release);
+      // Two processes that both found the same stale lock may both have removed it; the one
+      // whose record is not in the file after a moment lost the race.
+      await new Promise((r) => setTimeout(r, 60));
+      const check = readRecord(file);
+      if (!check || check.pid !== mine.pid || check.start !== mine.start) {
+        throw new DataDirLockedError(dir, check?.pid ?? 0);
+      }
+      return { release };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    // Unreadable means half-written by a crash at the wrong moment: stale.
+    const holder = readRecord(file);
+    if (holder && holder.pid !== process.pid && isAlive(holder)) {
+      throw new DataDirLockedError(dir, holder.pid);
+    }
+    if (holder && holder.pid === process.pid && holder.start === mine.start) {
+      throw new DataDirLockedError(dir, holder.pid);
+    }
+    fs.rmSync(file, { force: true }); // stale: its process is gone
+  }
+  throw new Error(`Could not lock ${dir}`);
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { AppContext } from './env.js';
+import { type FieldError, ValidationError } from './errors.js';
+import { type FieldLabels, issuesToFieldErrors } from './validation.js';
+
+export type FormValues = Record<string, string | string[]>;
+
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FieldError[]; values: FormValues };
+
+/**
+ * Reads an HTML form (urlencoded or multipart) and validates it. Text fields are trimmed and
+ * empty text becomes undefined, so `optional()` means "may be left blank". Fields named with a
+ * trailing [] (checkboxes) become arrays. Files stay File objects.
+ */
+export async function readForm(c: AppContext): Promise<{ values: FormValues; files: Record<string, File> }> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  const files: Record<string, File> = {};
+  for (const [rawKey, v] of Object.entries(body)) {
+    if (rawKey === '_csrf') continue;
+    const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
+    const list = Array.isArray(v) ? v : [v];
+    const texts: string[] = [];
+    for (const item of list) {
+      if (typeof item === 'string') texts.push(item);
+      else if (item instanceof File && item.size > 0) files[key] = item;
+    }
+    if (rawKey.endsWith('[]')) values[key] = texts;
+    else if (texts.length > 0) values[key] = texts[texts.length - 1] ?? '';
+  }
+  return { values, files };
+}
+
+export function validateValues<S extends z.ZodType>(
+  schema: S,
+  values: FormValues,
+  labels: FieldLabels,
+): FormResult<z.output<S>> {
+  const cleaned: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (Array.isArray(v)) cleaned[k] = v;
+    else {
+      const trimmed = v.trim();
+      cleaned[k] = trimmed === '' ? undefined : trimmed;
+    }
+  }
+  const parsed = schema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, labels), values };
+}
+
+export async function parseForm<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+  labels: FieldLabels,
+): Promise<FormResult<z.output<S>> & { files: Record<string, File> }> {
+  const { values, files } = await readForm(c);
+  return { ...validateValues(schema, values, labels), files };
+}
+
+/** Throws the validation error of a service-level check on one field. */
+export function fieldError(field: string, label: string, message: string, params?: FieldError['params']): never {
+  throw new ValidationError([{ field, label, message, params }]);
+}

@@ -1,0 +1,10 @@
+import type { ModuleDefinition } from '../core/module.js';
+import apidocs from './apidocs/module.js';
+import audit from './audit/module.js';
+import auth from './auth/module.js';
+import home from './home/module.js';
+import organization from './organization/module.js';
+import staff from './staff/module.js';
+
+/** The registry: a capability is one folder and one line here. Order sets the demo seeding order. */
+export const modules: readonly ModuleDefinition[] = [home, organization, auth, staff, audit, apidocs];

@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { Config } from './core/config.js';
+import type { AppServices } from './core/context.js';
+import { deleteExpiredSessions } from './core/auth/sessions.js';
+import { createRegistry } from './core/module.js';
+import { closeServices, createServices } from './core/services.js';
+import { loadAssets } from './core/ui/assets.js';
+import { modules } from './modules/index.js';
+
+export interface RunningServer {
+  services: AppServices;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens everything, starts the workers and serves HTTP until closed. */
+export async function startServer(config: Config, opts: { onListen?: (url: string) => void } = {}): Promise<RunningServer> {
+  loadAssets();
+  const services = await createServices(config, modules);
+  const registry = createRegistry(modules);
+  const { app } = createApp(services, registry);
+  const stops = modules.flatMap((m) => (m.workers ?? []).map((w) => w(services)));
+  const sweeper = setInterval(() => void deleteExpiredSessions(services.db, services.now()).catch(() => {}), 15 * 60 * 1000);
+  sweeper.unref();
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const url = await new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
+    });
+  });
+  opts.onListen?.(url);
+  let closed = false;
+  return {
+    services,
+    url,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweeper);
+      await new Promise<void>((r) => server.close(() => r()));
+      for (const stop of stops) await stop();
+      await closeServices(services);
+    },
+  };
+}
