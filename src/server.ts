@@ -15,9 +15,20 @@ export interface RunningServer {
 }
 
 /** Opens everything, starts the workers and serves HTTP until closed. */
-export async function startServer(config: Config, opts: { onListen?: (url: string) => void } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { onListen?: (url: string) => void; beforeServe?: (services: AppServices) => Promise<void> } = {},
+): Promise<RunningServer> {
   loadAssets();
   const services = await createServices(config, modules);
+  if (opts.beforeServe) {
+    try {
+      await opts.beforeServe(services);
+    } catch (e) {
+      await closeServices(services);
+      throw e;
+    }
+  }
   const registry = createRegistry(modules);
   const { app } = createApp(services, registry);
   const stops = modules.flatMap((m) => (m.workers ?? []).map((w) => w(services)));

@@ -2,16 +2,12 @@ import type { Config } from '../core/config.js';
 import { verifyAuditChain } from '../core/audit/audit.js';
 import { openDatabase } from '../core/db/client.js';
 import { migrate } from '../core/db/migrate.js';
+import { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } from '../demo/run.js';
 import { startServer } from '../server.js';
 
 export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
 
-async function serveCommand(config: Config): Promise<undefined> {
-  const server = await startServer(config, {
-    onListen: (url) => {
-      console.log(`Prongsai ${config.version} is serving on ${url} (database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
-    },
-  });
+function stopOnSignals(server: { close(): Promise<void> }) {
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping…`);
     await server.close();
@@ -19,6 +15,33 @@ async function serveCommand(config: Config): Promise<undefined> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+const serving = (config: Config) => (url: string) =>
+  console.log(`Prongsai ${config.version} is serving on ${url} (database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
+
+async function serveCommand(config: Config): Promise<undefined> {
+  const server = await startServer(config, { onListen: serving(config) });
+  stopOnSignals(server);
+  return undefined;
+}
+
+/**
+ * The demo organization in its own data dir (./data-demo unless DATA_DIR is set). Started again
+ * it keeps its data; `--reset` starts over.
+ */
+async function demoCommand(base: Config, args: string[]): Promise<undefined> {
+  const config = { ...base, dataDir: demoDataDir() };
+  if (args.includes('--reset')) resetDemoDir(config.dataDir);
+  let record: Awaited<ReturnType<typeof seedDemo>> = null;
+  const server = await startServer(config, {
+    onListen: serving(config),
+    beforeServe: async (services) => {
+      record = await seedDemo(services, config, (line) => console.log(`demo: ${line}`));
+    },
+  });
+  printDemoAccounts(record, server.url);
+  stopOnSignals(server);
   return undefined;
 }
 
@@ -53,6 +76,7 @@ async function verifyLogCommand(config: Config, args: string[]): Promise<number>
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
+  demo: demoCommand,
   migrate: migrateCommand,
   'verify-log': verifyLogCommand,
 };

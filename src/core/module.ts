@@ -23,6 +23,10 @@ export interface DemoContext {
   /** Ids other modules' seeds created, by name, for modules that build on each other. */
   shared: Map<string, unknown>;
   log: (line: string) => void;
+  /** The password of a demo account (PRONGSAI_DEMO_PASSWORD, or one generated for it). */
+  password: (username: string) => string;
+  /** "Now" of the demo: seeds place their records relative to it (this fiscal year, last month…). */
+  now: Date;
 }
 
 /** A thing waiting for the signed-in person, shown on the staff home ("what I must do"). */

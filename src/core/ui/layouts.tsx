@@ -4,6 +4,7 @@ import { assetUrl } from './assets.js';
 import { Banner, CsrfField, Icon } from './components.js';
 import { useAppContext, useT } from './context.js';
 import { takeFlash } from './flash.js';
+import { OrgFullName, PersonName } from './names.js';
 
 interface DocumentProps {
   title: string;
@@ -85,7 +86,7 @@ function Brand({ href }: { href: string }) {
         </span>
       )}
       <span class="brand__text">
-        <span class="brand__name">{org ? org.names.full : t('core.app.name')}</span>
+        <span class="brand__name">{org ? <OrgFullName typeFull={org.names.typeFull} name={org.name} /> : t('core.app.name')}</span>
         <span class="brand__sub">
           {org ? t('core.layout.location', { district: org.district, province: org.province }) : t('core.app.tagline')}
         </span>
@@ -137,7 +138,9 @@ export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: bo
               <h2 id="footer-contact" class="site-footer__title">
                 {t('core.layout.contact')}
               </h2>
-              <p class="site-footer__org">{org.names.full}</p>
+              <p class="site-footer__org">
+                <OrgFullName typeFull={org.names.typeFull} name={org.name} />
+              </p>
               <p>
                 <Icon name="map-pin" size={18} /> {org.address}
                 {org.postcode ? ` ${org.postcode}` : ''}
@@ -205,7 +208,7 @@ export function StaffLayout(props: PropsWithChildren<{ title: string; current?: 
                 <span class="user-box__name">
                   <Icon name="user" size={18} />
                   <span class="visually-hidden">{t('core.layout.signedInAs')} </span>
-                  {actor.displayName}
+                  <PersonName name={actor.displayName} />
                 </span>
                 <form method="post" action="/logout" class="user-box__form">
                   <CsrfField />

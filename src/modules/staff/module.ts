@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { api } from './api.js';
+import { seedDemoStaff } from './demo.js';
 import { messages } from './messages.js';
 import { staffPolicy } from './policy.js';
 import { routes } from './routes.js';
@@ -9,6 +10,7 @@ export default defineModule({
   messages,
   routes,
   api,
+  demo: seedDemoStaff,
   nav: [
     { area: 'admin', label: 'staff.nav.people', href: '/staff/admin/people', icon: 'users', order: 20, can: staffPolicy.manage },
     { area: 'admin', label: 'staff.nav.divisions', href: '/staff/admin/divisions', icon: 'network', order: 30, can: staffPolicy.manage },

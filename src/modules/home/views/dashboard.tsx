@@ -1,15 +1,16 @@
 import type { Actor } from '../../../core/auth/roles.js';
 import type { NavItem, TodoItem } from '../../../core/module.js';
 import { Banner, Card, Icon, PageHeader, Tag } from '../../../core/ui/components.js';
-import { useT } from '../../../core/ui/context.js';
+import { richText, useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
+import { PersonName } from '../../../core/ui/names.js';
 
 export function DashboardPage(props: { actor: Actor; todo: TodoItem[]; shortcuts: NavItem[] }) {
   const t = useT();
   const { actor } = props;
   return (
     <StaffLayout title={t('home.nav.dashboard')}>
-      <PageHeader title={t('home.dashboard.title', { name: actor.displayName })} lead={t('home.dashboard.lead')} />
+      <PageHeader title={richText(t, 'home.dashboard.title', { name: <PersonName name={actor.displayName} /> })} lead={t('home.dashboard.lead')} />
       {actor.roles.length === 0 ? <Banner tone="warning">{t('home.dashboard.noRoles')}</Banner> : null}
       <div class="grid">
         <Card title={t('home.dashboard.inbox')} icon="inbox">

@@ -1,13 +1,16 @@
 import type { Organization } from '../../../core/tenancy/organization.js';
 import { Card, Icon } from '../../../core/ui/components.js';
-import { useT } from '../../../core/ui/context.js';
+import { richText, useT } from '../../../core/ui/context.js';
 import { PublicLayout } from '../../../core/ui/layouts.js';
+import { OrgFullName } from '../../../core/ui/names.js';
 
 function ContactCard({ org }: { org: Organization }) {
   const t = useT();
   return (
     <Card title={t('home.public.contactTitle')} icon="phone">
-      <p>{org.names.full}</p>
+      <p>
+        <OrgFullName typeFull={org.names.typeFull} name={org.name} />
+      </p>
       <p>
         {org.address}
         {org.postcode ? ` ${org.postcode}` : ''}
@@ -31,7 +34,7 @@ export function HomePage({ org }: { org: Organization }) {
   return (
     <PublicLayout title="">
       <section class="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{t('home.public.welcome', { name: org.names.full })}</h1>
+        <h1 id="hero-title">{richText(t, 'home.public.welcome', { name: <OrgFullName typeFull={org.names.typeFull} name={org.name} /> })}</h1>
         <p>{t('home.public.lead')}</p>
       </section>
       <div class="grid">

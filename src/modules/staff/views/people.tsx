@@ -19,6 +19,7 @@ import {
 } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
+import { PersonName } from '../../../core/ui/names.js';
 import type { Division, Position, StaffDetail, StaffListItem } from '../service.js';
 import { positionTitle } from '../service.js';
 import { PersonNameFields } from './person-fields.js';
@@ -98,7 +99,9 @@ export function PeoplePage(props: { org: Organization; people: StaffListItem[]; 
               {props.people.map((p) => (
                 <tr>
                   <td>
-                    <a href={`/staff/admin/people/${p.id}`}>{p.name}</a>
+                    <a href={`/staff/admin/people/${p.id}`}>
+                      <PersonName name={p.name} />
+                    </a>
                   </td>
                   <td>{p.positionTitle ? positionTitle({ title: p.positionTitle, appendOrgName: p.positionAppendOrgName }, org.name, org.names.typeFull) : '—'}</td>
                   <td>{p.divisionName ?? '—'}</td>
