@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import type { Database } from '../db/client.js';
@@ -51,6 +52,9 @@ class LocalBus implements EventBus {
 class PostgresBus extends LocalBus {
   private listener: pg.PoolClient | null = null;
   private closed = false;
+  // This server delivers its own events at once (its caches must not lag behind its own
+  // writes) and skips their echo from NOTIFY.
+  private readonly origin = randomUUID();
 
   constructor(private pool: pg.Pool) {
     super();
@@ -67,7 +71,8 @@ class PostgresBus extends LocalBus {
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
         try {
-          this.deliver(JSON.parse(msg.payload) as BusEvent);
+          const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: BusEvent };
+          if (origin !== this.origin) this.deliver(event);
         } catch {
           /* not ours */
         }
@@ -94,7 +99,8 @@ class PostgresBus extends LocalBus {
 
   override async publish(event: BusEvent) {
     // NOTIFY payloads are limited to 8000 bytes: events carry ids, not documents.
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+    this.deliver(event);
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.origin, event })]);
   }
 
   override async close() {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldError } from './errors.js';
 
 /**
@@ -52,4 +52,12 @@ function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'param
     default:
       return { message: 'core.validation.invalid' };
   }
+}
+
+/**
+ * A value picked from a list (select, radio): when missing, the message says "choose", not
+ * "enter". (A missing field is an invalid_type issue, so the message is set on both checks.)
+ */
+export function chosenString(max = 200) {
+  return z.string({ message: 'core.validation.choose' }).trim().min(1, { message: 'core.validation.choose' }).max(max);
 }

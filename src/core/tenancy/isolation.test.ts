@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'drizzle-orm';
 import { createDivision, createPosition } from '../../modules/staff/service.js';
 import {
   TestBrowser,
@@ -163,8 +162,8 @@ describe('organizations are isolated from each other', () => {
   });
 
   test('the audit chains of the two organizations are separate and both intact', async () => {
-    const rows = await env.services.db.execute(sql`SELECT org_id, count(*)::int AS n FROM audit_log WHERE org_id IN (${a.org.id}, ${b.org.id}) GROUP BY org_id`);
-    assert.equal(rows.rows.length, 2);
+    const rows = await env.services.database.query('SELECT org_id, count(*)::int AS n FROM audit_log WHERE org_id IN ($1, $2) GROUP BY org_id', [a.org.id, b.org.id]);
+    assert.equal(rows.length, 2);
     const { verifyAuditChain } = await import('../audit/audit.js');
     assert.equal((await verifyAuditChain(env.services.db, a.org.id)).ok, true);
     assert.equal((await verifyAuditChain(env.services.db, b.org.id)).ok, true);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { chosenString } from '../../core/http/validation.js';
 import { toArabicDigits } from '../../core/thai/digits.js';
 import { isThaiProvince } from '../../core/thai/provinces.js';
 import { ORG_TYPES } from '../../core/tenancy/organization.js';
@@ -20,7 +21,7 @@ export const orgFields = {
     message: 'organization.fields.nameHint',
   }),
   nameEn: optionalText(120),
-  province: z.string().trim().min(1).refine(isThaiProvince, { message: 'organization.provinceInvalid' }),
+  province: chosenString(80).refine(isThaiProvince, { message: 'organization.provinceInvalid' }),
   district: text(80),
   subdistrict: optionalText(80),
   docCode: z

@@ -28,8 +28,8 @@ const SetupAdmin = PersonInput.pick({ titlePrefix: true, firstName: true, lastNa
 });
 
 const setupLabels = {
-  ...orgLabels,
   ...staffLabels,
+  ...orgLabels,
   positionTitle: 'staff.fields.positionTitle',
   adminEmail: 'staff.fields.email',
   password: 'auth.fields.newPassword',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/auth/roles.js';
+import { chosenString } from '../../core/http/validation.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -39,7 +40,7 @@ export const USERNAME = z
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, { message: 'core.validation.username' });
 
 export const PersonInput = z.object({
-  titlePrefix: text(40),
+  titlePrefix: chosenString(40),
   firstName: text(80),
   lastName: text(80),
   positionId: optionalId,

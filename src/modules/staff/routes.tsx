@@ -5,7 +5,7 @@ import { AppError, type FieldError, ensureAllowed, notFound } from '../../core/h
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
-import { AccountInput, ActingInput, ChainInput, DivisionInput, NewPersonInput, PersonInput, PositionInput, staffLabels } from './inputs.js';
+import { TITLE_PREFIXES, AccountInput, ActingInput, ChainInput, DivisionInput, NewPersonInput, PersonInput, PositionInput, staffLabels } from './inputs.js';
 import { staffPolicy } from './policy.js';
 import * as staff from './service.js';
 import { resolveTitlePrefix } from './views/person-fields.js';
@@ -60,7 +60,7 @@ export function routes(app: Hono<AppEnv>) {
       errors.length ? 422 : 200,
     );
   };
-  app.get('/staff/admin/people/new', (c) => newPersonPage(c, { titlePrefix: 'นาย' }, []));
+  app.get('/staff/admin/people/new', (c) => newPersonPage(c, { titlePrefix: TITLE_PREFIXES[0] }, []));
   app.post('/staff/admin/people/new', async (c) => {
     const ctx = guard(c);
     const raw = (await readForm(c)).values;
