@@ -5,11 +5,14 @@ import type { AppServices, ServiceContext } from '../context.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import type { Registry } from '../module.js';
 import type { Organization } from '../tenancy/organization.js';
+import type { PageCache } from './page-cache.js';
 import { AppError } from './errors.js';
 
 export interface AppVariables {
   app: AppServices;
   registry: Registry;
+  /** Rendered public pages for anonymous visitors. */
+  pages: PageCache;
   org: Organization | null;
   session: SessionInfo | null;
   actor: Actor | null;

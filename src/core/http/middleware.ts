@@ -8,21 +8,29 @@ import type { Registry } from '../module.js';
 import type { TenantResolver } from '../tenancy/resolve.js';
 import type { AppEnv } from './env.js';
 import { AppError } from './errors.js';
+import type { PageCache } from './page-cache.js';
 import { clientIp, isSecureRequest, safeNext } from './request.js';
 
 export const SESSION_COOKIE = 'prongsai_session';
 export const LOCALE_COOKIE = 'prongsai_lang';
 
+// Request ids: unique per process start and cheap (no random bytes per request).
+const idPrefix = randomBytes(3).toString('hex');
+let idCounter = 0;
+const nextRequestId = () => `${idPrefix}-${(++idCounter).toString(36)}`;
+
 /** Puts the application, the registry, a request id and the client address on the request. */
-export function requestBasics(app: AppServices, registry: Registry): MiddlewareHandler<AppEnv> {
+export function requestBasics(app: AppServices, registry: Registry, pages: PageCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('app', app);
     c.set('registry', registry);
-    c.set('requestId', randomBytes(6).toString('hex'));
+    c.set('pages', pages);
+    c.set('requestId', nextRequestId());
     c.set('org', null);
     c.set('session', null);
     c.set('actor', null);
     c.set('ip', clientIp(c));
+    if (!app.log.isLevelEnabled('debug')) return next();
     const started = performance.now();
     await next();
     app.log.debug(
