@@ -4,6 +4,8 @@ import { openDatabase } from '../core/db/client.js';
 import { migrate } from '../core/db/migrate.js';
 import { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } from '../demo/run.js';
 import { startServer } from '../server.js';
+import { createOrgCommand } from './create-org.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
 
@@ -77,6 +79,9 @@ async function verifyLogCommand(config: Config, args: string[]): Promise<number>
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   demo: demoCommand,
+  'create-org': createOrgCommand,
   migrate: migrateCommand,
   'verify-log': verifyLogCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
