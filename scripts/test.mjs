@@ -45,6 +45,7 @@ if (!e2eOnly) {
   if (prepared.status !== 0) process.exit(1);
   const testArgs = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=dot', ...files];
   const pgliteEnv = { TEST_DATABASE_URL: '' };
+  process.env.PRONGSAI_TEST_FAST_HASHING = '1';
   results.push(['unit and integration tests on PGlite', run('unit and integration tests on PGlite', process.execPath, testArgs, pgliteEnv)]);
   if (process.env.TEST_DATABASE_URL) {
     results.push(['unit and integration tests on PostgreSQL', run('unit and integration tests on PostgreSQL', process.execPath, testArgs)]);

@@ -4,11 +4,9 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import pino from 'pino';
 import { createApp } from '../app.js';
-import { setAccountPassword } from '../core/auth/accounts.js';
 import { type Role, systemActor } from '../core/auth/roles.js';
 import { loadConfig } from '../core/config.js';
 import type { AppServices, ServiceContext } from '../core/context.js';
-import type { Db } from '../core/db/client.js';
 import type { AppEnv } from '../core/http/env.js';
 import { type ModuleDefinition, type Registry, createRegistry } from '../core/module.js';
 import { closeServices, createServices } from '../core/services.js';
@@ -99,10 +97,8 @@ export async function createTestUser(env: TestEnv, org: TestOrg, roles: Role[], 
     lastName: username,
     account: { username, roles, password },
   });
+  // A chosen password (unlike a generated one) does not have to be changed at first sign-in.
   if (!created.userId) throw new Error('no account');
-  await env.services.db.transaction((tx) =>
-    setAccountPassword(tx as unknown as Db, { orgId: org.org.id, userId: created.userId as number, password, mustChange: false, now: new Date() }),
-  );
   return { staffId: created.staffId, userId: created.userId, username, password };
 }
 

@@ -1,8 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id with OWASP's first recommended parameters (19 MiB, 2 passes, 1 lane).
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// argon2id with OWASP's first recommended parameters (19 MiB, 2 passes, 1 lane). The test
+// runner alone sets PRONGSAI_TEST_FAST_HASHING for a cheap variant, so hundreds of test
+// accounts don't dominate the suite's time; the hash format and verification stay the same.
+export function hashingOptions(env: NodeJS.ProcessEnv = process.env) {
+  return env.PRONGSAI_TEST_FAST_HASHING === '1'
+    ? ({ memoryCost: 1024, timeCost: 1, parallelism: 1 } as const)
+    : ({ memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const);
+}
+const OPTIONS = hashingOptions();
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
