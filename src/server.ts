@@ -31,19 +31,26 @@ export async function startServer(
   }
   const registry = createRegistry(modules);
   const { app } = createApp(services, registry);
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  let url: string;
+  try {
+    url = await new Promise<string>((resolve, reject) => {
+      server.once('error', reject);
+      server.once('listening', () => {
+        const addr = server.address();
+        const port = typeof addr === 'object' && addr ? addr.port : config.port;
+        resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
+      });
+    });
+  } catch (e) {
+    await closeServices(services); // the port is taken: release the database and its lock
+    throw e;
+  }
+  // Workers start only once the server listens: a failed start leaves nothing running.
   const stops = modules.flatMap((m) => (m.workers ?? []).map((w) => w(services)));
   const sweeper = setInterval(() => void deleteExpiredSessions(services.db, services.now()).catch(() => {}), 15 * 60 * 1000);
   sweeper.unref();
-
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const url = await new Promise<string>((resolve, reject) => {
-    server.once('error', reject);
-    server.once('listening', () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : config.port;
-      resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
-    });
-  });
   opts.onListen?.(url);
   let closed = false;
   return {

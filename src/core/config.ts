@@ -14,9 +14,9 @@ export interface Config {
   /** smtp://user:pass@host:port or smtps://… ; when absent e-mail stays queued in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Largest accepted request body, bytes. */
   /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** Largest accepted request body, bytes. */
   bodyLimit: number;
   /** Largest accepted uploaded file, bytes. */
   uploadLimit: number;

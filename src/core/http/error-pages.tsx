@@ -6,6 +6,7 @@ import { FocusLayout, PublicLayout, StaffLayout } from '../ui/layouts.js';
 import { renderPage } from '../ui/render.js';
 import type { AppContext, AppEnv } from './env.js';
 import { AppError } from './errors.js';
+import { megabytes } from '../storage/store.js';
 
 function wantsJson(c: AppContext) {
   return c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
@@ -71,7 +72,7 @@ export async function handleError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     if (err.status === 413) {
-      const max = Math.floor(c.get('app').config.bodyLimit / (1024 * 1024));
+      const max = megabytes(c.get('app').config.bodyLimit);
       return respondWithError(c, 413, 'payload_too_large', 'core.errors.tooLarge', { max });
     }
     if (err.status === 400 && c.req.path.startsWith('/api/')) {

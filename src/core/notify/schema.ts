@@ -19,6 +19,9 @@ export const notifications = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('notifications_inbox').on(t.orgId, t.userId, t.readAt),
+    // The inbox pages newest first by id (keyset paging): this keeps a page one index range scan
+    // however many notifications a person has collected over the years.
+    index('notifications_recent').on(t.orgId, t.userId, t.id),
   ],
 );
 

@@ -44,9 +44,7 @@ export class FileStore {
   ): Promise<StoredBlob> {
     if (bytes.byteLength === 0) throw new AppError(422, 'empty_file', 'core.files.empty');
     if (bytes.byteLength > opts.maxBytes) {
-      throw new AppError(413, 'file_too_large', 'core.files.tooLarge', {
-        max: Math.floor(opts.maxBytes / (1024 * 1024)),
-      });
+      throw new AppError(413, 'file_too_large', 'core.files.tooLarge', { max: megabytes(opts.maxBytes) });
     }
     const mime = await detectMime(bytes, opts.name);
     const allowed = opts.kinds.flatMap((k) => KIND_MIMES[k]);
@@ -56,23 +54,23 @@ export class FileStore {
       });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const target = this.pathOf(sha256);
-    try {
-      await fs.access(target);
-    } catch {
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      // Write aside and rename: a crash never leaves a half file under a valid name.
-      const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      const handle = await fs.open(tmp, 'w');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, target);
-    }
+    if (!(await this.has(sha256))) await this.writeAtomically(sha256, bytes);
     return { sha256, size: bytes.byteLength, mime };
+  }
+
+  /** Writes aside, syncs and renames: a crash never leaves a half file under a valid name. */
+  private async writeAtomically(sha256: string, bytes: Uint8Array) {
+    const target = this.pathOf(sha256);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, target);
   }
 
   async read(sha256: string): Promise<Buffer> {
@@ -110,21 +108,28 @@ export class FileStore {
   async putVerified(sha256: string, bytes: Uint8Array): Promise<void> {
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) throw new Error(`file ${sha256} does not match its hash`);
-    const target = this.pathOf(sha256);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, bytes);
+    await this.writeAtomically(sha256, bytes);
   }
+}
+
+/** A size limit as people read it: 10, 2.5, 0.5 (megabytes). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 async function detectMime(bytes: Uint8Array, name?: string): Promise<string | null> {
   const detected = await fileTypeFromBuffer(bytes);
+  // An SVG saved by Inkscape or Illustrator starts with an XML prolog, which file-type reports
+  // as generic XML: look for the <svg> root before taking that answer.
+  if (!detected || detected.mime === 'application/xml') {
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+    if (/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) {
+      return 'image/svg+xml';
+    }
+  }
   if (detected) {
     // OOXML files are zip archives; file-type names the exact kind from their content.
     return detected.mime;
-  }
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8');
-  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) {
-    return 'image/svg+xml';
   }
   if (isProbablyText(bytes)) return name?.toLowerCase().endsWith('.csv') ? 'text/csv' : 'text/plain';
   return null;

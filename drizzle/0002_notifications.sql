@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_recent" ON "notifications" USING btree ("org_id","user_id","id");
