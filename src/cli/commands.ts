@@ -5,6 +5,7 @@ import { migrate } from '../core/db/migrate.js';
 import { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } from '../demo/run.js';
 import { startServer } from '../server.js';
 import { createOrgCommand } from './create-org.js';
+import { hasDatabase } from './data-dir.js';
 import { backupCommand, restoreCommand } from './backup.js';
 
 export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
@@ -60,10 +61,19 @@ async function migrateCommand(config: Config): Promise<number> {
 
 /** Checks every organization's audit chain; exits 1 naming the first bad entry. */
 async function verifyLogCommand(config: Config, args: string[]): Promise<number> {
+  const orgArg = args.find((a) => a.startsWith('--org='))?.slice(6);
+  const orgId = orgArg === undefined ? undefined : Number(orgArg);
+  if (orgId !== undefined && !(Number.isInteger(orgId) && orgId > 0)) {
+    console.error('Usage: prongsai verify-log [--org=<organization id>]');
+    return 2;
+  }
+  if (!hasDatabase(config)) {
+    console.error(`prongsai: there is no database in ${config.dataDir} to check (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
+    return 1;
+  }
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const orgArg = args.find((a) => a.startsWith('--org='));
-    const report = await verifyAuditChain(database.db, orgArg ? Number(orgArg.slice(6)) : undefined);
+    const report = await verifyAuditChain(database.db, orgId);
     if (report.ok) {
       console.log(`Audit log intact: ${report.entries} entries in ${report.organizations} organization(s).`);
       return 0;

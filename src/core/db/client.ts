@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { type DataDirLock, lockDataDir } from './lock.js';
+import { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
 
 /** The Drizzle handle every service receives; a transaction has the same type. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -88,7 +88,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     await client.waitReady;
   } catch (e) {
     lock?.release();
-    if ((e as Error).name === 'DataDirLockedError') throw e;
+    // Passed through as itself: its message already names the directory and the holder.
+    if (e instanceof DataDirLockedError) throw e;
     throw new DatabaseUnavailableError(
       `Cannot open the embedded database in ${opts.dataDir}: ${(e as Error).message}`,
     );

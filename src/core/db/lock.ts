@@ -15,10 +15,13 @@ export class DataDirLockedError extends Error {
   constructor(
     readonly dir: string,
     readonly holderPid: number,
+    readonly holderHost: string = os.hostname(),
   ) {
     super(
-      `The data directory ${dir} is already in use by process ${holderPid}. ` +
-        'Stop that process first, or set DATA_DIR to another directory.',
+      holderHost === os.hostname()
+        ? `The data directory ${dir} is already in use by process ${holderPid}. Stop that process first, or set DATA_DIR to another directory.`
+        : // Another machine (or a re-created container) cannot be checked: say how to clear it.
+          `The data directory ${dir} is locked by process ${holderPid} on host "${holderHost}". If no Prongsai runs there any more, delete ${path.join(dir, 'prongsai.lock')} and start again.`,
     );
   }
 }
@@ -28,6 +31,22 @@ interface LockRecord {
   start: string | null;
   host: string;
   since: string;
+  /** The kernel's boot id (Linux): after a reboot the same pid and start time can recur. */
+  boot?: string | null;
+}
+
+function bootId(): string | null {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written before the machine last booted: its process is gone, whatever its pid says now. */
+function fromEarlierBoot(record: LockRecord): boolean {
+  const now = bootId();
+  return record.boot != null && now !== null && record.boot !== now;
 }
 
 /** The kernel's start time of a process (Linux), to tell a live holder from a reused pid. */
@@ -44,6 +63,7 @@ function processStartTime(pid: number): string | null {
 
 function isAlive(record: LockRecord): boolean {
   if (record.host !== os.hostname()) return true; // cannot check another machine: assume alive
+  if (fromEarlierBoot(record)) return false;
   try {
     process.kill(record.pid, 0);
   } catch (e) {
@@ -73,6 +93,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     start: processStartTime(process.pid),
     host: os.hostname(),
     since: new Date().toISOString(),
+    boot: bootId(),
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -102,9 +123,9 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     // Unreadable means half-written by a crash at the wrong moment: stale.
     const holder = readRecord(file);
     if (holder && holder.pid !== process.pid && isAlive(holder)) {
-      throw new DataDirLockedError(dir, holder.pid);
+      throw new DataDirLockedError(dir, holder.pid, holder.host);
     }
-    if (holder && holder.pid === process.pid && holder.start === mine.start) {
+    if (holder && holder.pid === process.pid && holder.start === mine.start && !fromEarlierBoot(holder)) {
       throw new DataDirLockedError(dir, holder.pid);
     }
     fs.rmSync(file, { force: true }); // stale: its process is gone
