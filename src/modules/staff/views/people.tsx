@@ -191,6 +191,7 @@ export function PasswordOncePage(props: { name: string; password: string; person
   const t = useT();
   return (
     <StaffLayout title={t('staff.people.passwordOnce', { name: props.name })} current="/staff/admin/people">
+      <PageHeader title={props.name} />
       <Banner tone="success" title={t('staff.people.passwordOnce', { name: props.name })}>
         <p>
           <span class="secret">{props.password}</span>

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+
+// A grandmother's cheap phone (360 × 740), an office screen (1280 × 800) and a TV or wide screen
+// (1920 × 1080): no page scrolls sideways, and screenshots are kept for people to look at
+// (design.md: "take screenshots at 360 px, 1280 px and 1920 px and look at them").
+
+const SCREENS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+const PAGES: { name: string; path: string; signedIn: boolean }[] = [
+  { name: 'home', path: '/', signedIn: false },
+  { name: 'login', path: '/login', signedIn: false },
+  { name: 'staff', path: '/staff', signedIn: true },
+  { name: 'staff-admin-people', path: '/staff/admin/people', signedIn: true },
+];
+const SHOTS = path.join('test-results', 'screenshots');
+
+async function expectNoSidewaysScroll(page: Page, label: string) {
+  // Through <html> rather than the globals: the project's TypeScript has no DOM library.
+  const { scrollWidth, innerWidth, wide } = await page.locator('html').evaluate((html) => {
+    const doc = html.ownerDocument;
+    const win = doc.defaultView;
+    const scroller = doc.scrollingElement ?? html;
+    // The elements that stick out, to say what to fix.
+    const wide = [...doc.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > win.innerWidth + 0.5)
+      .filter((e) => !e.closest('.visually-hidden, .skip-link'))
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
+      );
+    return { scrollWidth: scroller.scrollWidth as number, innerWidth: win.innerWidth as number, wide: wide as string[] };
+  });
+  expect(
+    scrollWidth,
+    `${label} scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window); wider than the window: ${wide.join(', ')}`,
+  ).toBeLessThanOrEqual(innerWidth);
+}
+
+for (const screen of SCREENS) {
+  test.describe(`at ${screen.width} × ${screen.height}`, () => {
+    test.use({ viewport: screen });
+
+    for (const p of PAGES) {
+      const check = async (tab: Page) => {
+        await tab.setViewportSize(screen);
+        const response = await tab.goto(p.path);
+        expect(response?.status()).toBe(200);
+        await tab.locator('html').evaluate((html) => html.ownerDocument.fonts.ready.then(() => undefined));
+        await expectNoSidewaysScroll(tab, `${p.path} at ${screen.width} px`);
+        await tab.screenshot({ path: path.join(SHOTS, `${p.name}-${screen.width}.png`), fullPage: true });
+      };
+      if (p.signedIn) test(`${p.path} fits without sideways scrolling`, ({ adminPage }) => check(adminPage));
+      else test(`${p.path} fits without sideways scrolling`, ({ page }) => check(page));
+    }
+  });
+}
