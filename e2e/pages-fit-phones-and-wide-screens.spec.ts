@@ -16,6 +16,12 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'login', path: '/login', signedIn: false },
   { name: 'staff', path: '/staff', signedIn: true },
   { name: 'staff-admin-people', path: '/staff/admin/people', signedIn: true },
+  { name: 'staff-inbox', path: '/staff/inbox', signedIn: true },
+  { name: 'staff-audit', path: '/staff/audit', signedIn: true },
+  { name: 'staff-admin-organization', path: '/staff/admin/organization', signedIn: true },
+  { name: 'staff-admin-people-new', path: '/staff/admin/people/new', signedIn: true },
+  { name: 'staff-admin-chain', path: '/staff/admin/chain', signedIn: true },
+  { name: 'api-docs', path: '/api/docs', signedIn: false },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
 

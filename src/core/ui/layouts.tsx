@@ -207,8 +207,10 @@ export function StaffLayout(props: PropsWithChildren<{ title: string; current?: 
               <div class="user-box">
                 <span class="user-box__name">
                   <Icon name="user" size={18} />
-                  <span class="visually-hidden">{t('core.layout.signedInAs')} </span>
-                  <PersonName name={actor.displayName} />
+                  <span>
+                    <span class="visually-hidden">{t('core.layout.signedInAs')} </span>
+                    <PersonName name={actor.displayName} />
+                  </span>
                 </span>
                 <form method="post" action="/logout" class="user-box__form">
                   <CsrfField />

@@ -5,7 +5,7 @@ import { StaffLayout } from '../../../core/ui/layouts.js';
 import type { InboxPage as Inbox, Notification } from '../service.js';
 
 /**
- * The inbox: a table, newest first. Unread rows say so in words (a tag) and in weight (bold), not
+ * The inbox: a list, newest first. Unread rows say so in words (a tag) and in weight (bold), not
  * by colour alone. Every action is a small POST form, so the page works without JavaScript;
  * following a link is a POST too, because opening an item marks it read.
  */
@@ -40,53 +40,41 @@ export function InboxPage(props: { inbox: Inbox; before: number | null; nextHref
       {inbox.items.length === 0 ? (
         <p>{t('notifications.inbox.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('notifications.inbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('notifications.inbox.columns.status')}</th>
-                <th scope="col">{t('notifications.inbox.columns.message')}</th>
-                <th scope="col">{t('notifications.inbox.columns.received')}</th>
-                <th scope="col">{t('notifications.inbox.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.items.map((n) => (
-                <InboxRow n={n} before={props.before} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol class="inbox" aria-label={t('notifications.inbox.title')}>
+          {inbox.items.map((n) => (
+            <InboxItem n={n} before={props.before} />
+          ))}
+        </ol>
       )}
       <Pagination prevHref={props.firstHref} nextHref={props.nextHref} />
     </StaffLayout>
   );
 }
 
-/** One notification. The buttons name their item for screen readers: every row has the same two. */
-function InboxRow({ n, before }: { n: Notification; before: number | null }) {
+/**
+ * One notification, as a card that reads the same on a phone and a desktop. The buttons name
+ * their item for screen readers: every item has the same two.
+ */
+function InboxItem({ n, before }: { n: Notification; before: number | null }) {
   const t = useT();
   const unread = !n.readAt;
   return (
-    <tr id={`n-${n.id}`}>
-      <td>
+    <li class={`inbox__item${unread ? ' inbox__item--unread' : ''}`} id={`n-${n.id}`}>
+      <p class="inbox__meta">
         {unread ? (
           <Tag tone="info" icon="bell">
             {t('notifications.inbox.new')}
           </Tag>
         ) : (
           <span class="muted">{t('notifications.inbox.read')}</span>
-        )}
-      </td>
-      <td>
-        {unread ? <strong>{n.title}</strong> : n.title}
-        {n.body ? <p class="muted">{n.body}</p> : null}
-      </td>
-      <td class="nowrap">
-        <time datetime={n.createdAt.toISOString()}>{formatThaiDateTime(n.createdAt)}</time>
-      </td>
-      <td>
+        )}{' '}
+        <time class="muted" datetime={n.createdAt.toISOString()}>
+          {formatThaiDateTime(n.createdAt)}
+        </time>
+      </p>
+      <h2 class="inbox__title">{n.title}</h2>
+      {n.body ? <p class="inbox__body">{n.body}</p> : null}
+      <div class="inbox__actions">
         {n.href ? (
           <Form action={`/staff/inbox/${n.id}/open`} class="inline-form">
             <Button variant="secondary" icon="chevron-right">
@@ -94,7 +82,7 @@ function InboxRow({ n, before }: { n: Notification; before: number | null }) {
               <span class="visually-hidden"> {n.title}</span>
             </Button>
           </Form>
-        ) : null}{' '}
+        ) : null}
         {unread ? (
           <Form action={`/staff/inbox/${n.id}/read`} class="inline-form">
             {before ? <input type="hidden" name="before" value={String(before)} /> : null}
@@ -104,7 +92,7 @@ function InboxRow({ n, before }: { n: Notification; before: number | null }) {
             </Button>
           </Form>
         ) : null}
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }
