@@ -64,3 +64,9 @@ export async function parseForm<S extends z.ZodType>(
 export function fieldError(field: string, label: string, message: string, params?: FieldError['params']): never {
   throw new ValidationError([{ field, label, message, params }]);
 }
+
+/** One form field's value as text (the first of a list), for refilling a form. */
+export function formValue(values: FormValues, key: string): string {
+  const x = values[key];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+}

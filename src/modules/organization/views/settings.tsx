@@ -1,10 +1,10 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import type { Organization } from '../../../core/tenancy/organization.js';
 import { Button, ErrorSummary, FileField, Form, PageHeader, SummaryList, TextField } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
-import { OrgFields, formValue } from './org-fields.js';
+import { OrgFields } from './org-fields.js';
 
 export function SettingsPage(props: {
   org: Organization;

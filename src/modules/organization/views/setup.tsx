@@ -1,10 +1,10 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import { Button, ErrorSummary, Form, TextField } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { FocusLayout } from '../../../core/ui/layouts.js';
 import { PersonNameFields } from '../../staff/views/person-fields.js';
-import { OrgFields, formValue } from './org-fields.js';
+import { OrgFields } from './org-fields.js';
 
 export function SetupPage({ values, errors }: { values: FormValues; errors: FieldError[] }) {
   const t = useT();

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../../../core/auth/roles.js';
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import type { Organization } from '../../../core/tenancy/organization.js';
 import { formatThaiDateTime } from '../../../core/thai/dates.js';
 import {
@@ -23,11 +23,6 @@ import { PersonName } from '../../../core/ui/names.js';
 import type { Division, Position, StaffDetail, StaffListItem } from '../service.js';
 import { positionTitle } from '../service.js';
 import { PersonNameFields } from './person-fields.js';
-
-const val = (values: FormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
   const t = useT();
@@ -128,7 +123,7 @@ function PersonOrgFields(props: { values: FormValues; errors: FieldError[]; divi
       <SelectField
         name="positionId"
         label="staff.fields.position"
-        value={val(values, 'positionId')}
+        value={formValue(values, 'positionId')}
         errors={errors}
         placeholder="staff.noPosition"
         options={props.positions.map((p) => ({ value: String(p.id), text: positionTitle(p, org.name, org.names.typeFull) }))}
@@ -136,13 +131,13 @@ function PersonOrgFields(props: { values: FormValues; errors: FieldError[]; divi
       <SelectField
         name="divisionId"
         label="staff.fields.division"
-        value={val(values, 'divisionId')}
+        value={formValue(values, 'divisionId')}
         errors={errors}
         placeholder="staff.noDivision"
         options={props.divisions.map((d) => ({ value: String(d.id), text: d.name }))}
       />
-      <TextField name="email" type="email" label="staff.fields.email" value={val(values, 'email')} errors={errors} optional width="l" spellcheck={false} />
-      <TextField name="phone" type="tel" label="staff.fields.phone" value={val(values, 'phone')} errors={errors} optional width="m" />
+      <TextField name="email" type="email" label="staff.fields.email" value={formValue(values, 'email')} errors={errors} optional width="l" spellcheck={false} />
+      <TextField name="phone" type="tel" label="staff.fields.phone" value={formValue(values, 'phone')} errors={errors} optional width="m" />
     </>
   );
 }
@@ -174,7 +169,7 @@ export function NewPersonPage(props: { org: Organization; values: FormValues; er
           <PersonOrgFields {...props} />
           <h2 class="form-section">{t('staff.people.accountSection')}</h2>
           <p class="muted">{t('staff.people.accountLead')}</p>
-          <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={val(props.values, 'username')} errors={props.errors} optional width="m" spellcheck={false} autocomplete="off" />
+          <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={formValue(props.values, 'username')} errors={props.errors} optional width="m" spellcheck={false} autocomplete="off" />
           <RoleChoices values={props.values} errors={props.errors} />
           <div class="form-actions">
             <Button>{t('staff.people.add')}</Button>
@@ -259,7 +254,7 @@ export function EditPersonPage(props: {
           </p>
           <ErrorSummary errors={props.accountErrors} />
           <Form action={`${base}/account`}>
-            <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={val(props.accountValues, 'username')} errors={props.accountErrors} width="m" spellcheck={false} autocomplete="off" />
+            <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={formValue(props.accountValues, 'username')} errors={props.accountErrors} width="m" spellcheck={false} autocomplete="off" />
             <RoleChoices values={props.accountValues} errors={props.accountErrors} />
             <div class="form-actions">
               <Button variant="secondary">{person.userId ? t('staff.people.saveAccount') : t('staff.people.createAccount')}</Button>

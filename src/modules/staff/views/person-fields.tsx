@@ -1,13 +1,8 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import { ChoiceGroup, TextField } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { TITLE_PREFIXES } from '../inputs.js';
-
-const v = (values: FormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
 
 /**
  * A person's name as Thai forms ask for it: คำนำหน้า (นาย/นาง/นางสาว, or another title such as
@@ -15,7 +10,7 @@ const v = (values: FormValues, k: string) => {
  */
 export function PersonNameFields({ values, errors }: { values: FormValues; errors: FieldError[] }) {
   const t = useT();
-  const prefix = v(values, 'titlePrefix');
+  const prefix = formValue(values, 'titlePrefix');
   const known = (TITLE_PREFIXES as readonly string[]).includes(prefix);
   return (
     <>
@@ -35,20 +30,20 @@ export function PersonNameFields({ values, errors }: { values: FormValues; error
         name="titlePrefixOther"
         label="staff.fields.titleOtherText"
         hint="staff.fields.titleOtherHint"
-        value={known ? '' : prefix === 'other' ? v(values, 'titlePrefixOther') : prefix}
+        value={known ? '' : prefix === 'other' ? formValue(values, 'titlePrefixOther') : prefix}
         errors={errors}
         optional
         width="m"
       />
-      <TextField name="firstName" label="staff.fields.firstName" value={v(values, 'firstName')} errors={errors} width="m" autocomplete="off" />
-      <TextField name="lastName" label="staff.fields.lastName" value={v(values, 'lastName')} errors={errors} width="m" autocomplete="off" />
+      <TextField name="firstName" label="staff.fields.firstName" value={formValue(values, 'firstName')} errors={errors} width="m" autocomplete="off" />
+      <TextField name="lastName" label="staff.fields.lastName" value={formValue(values, 'lastName')} errors={errors} width="m" autocomplete="off" />
     </>
   );
 }
 
 /** The radio "other" choice is completed by the text field. */
 export function resolveTitlePrefix(values: FormValues): FormValues {
-  const prefix = v(values, 'titlePrefix');
-  if (prefix === 'other') return { ...values, titlePrefix: v(values, 'titlePrefixOther') };
+  const prefix = formValue(values, 'titlePrefix');
+  if (prefix === 'other') return { ...values, titlePrefix: formValue(values, 'titlePrefixOther') };
   return values;
 }

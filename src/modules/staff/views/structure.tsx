@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import type { Organization } from '../../../core/tenancy/organization.js';
 import {
   Banner,
@@ -19,17 +19,12 @@ import { POSITION_RANKS } from '../inputs.js';
 import type { ChainStep, Division, Position, StaffListItem } from '../service.js';
 import { positionTitle } from '../service.js';
 
-const val = (values: FormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-
 function DivisionFields({ values, errors }: { values: FormValues; errors: FieldError[] }) {
   return (
     <>
-      <TextField name="name" label="staff.fields.divisionName" value={val(values, 'name')} errors={errors} width="l" />
-      <TextField name="nameEn" label="staff.fields.nameEn" value={val(values, 'nameEn')} errors={errors} optional width="l" lang="en" />
-      <TextField name="sortOrder" label="staff.fields.sortOrder" value={val(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
+      <TextField name="name" label="staff.fields.divisionName" value={formValue(values, 'name')} errors={errors} width="l" />
+      <TextField name="nameEn" label="staff.fields.nameEn" value={formValue(values, 'nameEn')} errors={errors} optional width="l" lang="en" />
+      <TextField name="sortOrder" label="staff.fields.sortOrder" value={formValue(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
     </>
   );
 }
@@ -108,7 +103,7 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
   const t = useT();
   return (
     <>
-      <TextField name="title" label="staff.fields.positionTitle" hint="staff.fields.positionTitleHint" value={val(values, 'title')} errors={errors} width="l" />
+      <TextField name="title" label="staff.fields.positionTitle" hint="staff.fields.positionTitleHint" value={formValue(values, 'title')} errors={errors} width="l" />
       <ChoiceGroup
         kind="checkbox"
         name="appendOrgName"
@@ -116,11 +111,11 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
         value={values.appendOrgName ?? []}
         options={[{ value: 'true', text: t('staff.fields.appendOrgName'), hint: t('staff.fields.appendOrgNameHint') }]}
       />
-      <TextField name="titleEn" label="staff.fields.positionTitleEn" value={val(values, 'titleEn')} errors={errors} optional width="l" lang="en" />
+      <TextField name="titleEn" label="staff.fields.positionTitleEn" value={formValue(values, 'titleEn')} errors={errors} optional width="l" lang="en" />
       <SelectField
         name="divisionId"
         label="staff.fields.division"
-        value={val(values, 'divisionId')}
+        value={formValue(values, 'divisionId')}
         errors={errors}
         placeholder="staff.noDivision"
         options={divisions.map((d) => ({ value: String(d.id), text: d.name }))}
@@ -128,11 +123,11 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
       <SelectField
         name="rank"
         label="staff.fields.rank"
-        value={val(values, 'rank') || 'staff'}
+        value={formValue(values, 'rank') || 'staff'}
         errors={errors}
         options={POSITION_RANKS.map((r) => ({ value: r, text: t(`staff.ranks.${r}`) }))}
       />
-      <TextField name="sortOrder" label="staff.fields.sortOrder" value={val(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
+      <TextField name="sortOrder" label="staff.fields.sortOrder" value={formValue(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
     </>
   );
 }
@@ -244,7 +239,7 @@ export function ChainPage(props: { org: Organization; chain: ChainStep[]; positi
         <ErrorSummary errors={props.errors} />
         <Form action="/staff/admin/chain">
           {(['step1', 'step2', 'step3'] as const).map((k) => (
-            <SelectField name={k} label={`staff.chain.${k}`} value={val(props.values, k)} errors={props.errors} placeholder="staff.choose" options={options} />
+            <SelectField name={k} label={`staff.chain.${k}`} value={formValue(props.values, k)} errors={props.errors} placeholder="staff.choose" options={options} />
           ))}
           <Button>{t('core.actions.save')}</Button>
         </Form>
