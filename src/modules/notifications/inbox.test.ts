@@ -53,7 +53,8 @@ describe('staff member reads their notifications', () => {
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.ok(html.indexOf('เรื่องใหม่') < html.indexOf('เรื่องเก่า'), 'newest first');
-    assert.match(html, /<strong>เรื่องใหม่: มาตรการครบกำหนด<\/strong>/);
+    // Unread: a card marked unread (bold title), holding its title.
+    assert.match(html, /<li class="inbox__item inbox__item--unread"[^>]*>(?:(?!<\/li>)[\s\S])*<h2 class="inbox__title">เรื่องใหม่: มาตรการครบกำหนด<\/h2>/);
     assert.match(html, /โปรดแนบหลักฐาน/);
     assert.match(html, /<strong class="tag tag--info"><svg[\s\S]*?<\/svg>ใหม่<\/strong>/);
     assert.match(html, /ยังไม่ได้อ่าน 2 รายการ/);
@@ -68,7 +69,7 @@ describe('staff member reads their notifications', () => {
     assert.equal(res.headers.get('location'), `/staff/inbox#n-${id}`);
     assert.ok(await readAtOf(id));
     const html = await (await browser.get('/staff/inbox')).text();
-    assert.doesNotMatch(html, /<strong>อ่านแล้วจะไม่หนา<\/strong>/);
+    assert.doesNotMatch(html, /<li class="inbox__item inbox__item--unread"[^>]*>(?:(?!<\/li>)[\s\S])*อ่านแล้วจะไม่หนา/);
     assert.match(html, /อ่านแล้วจะไม่หนา/);
     assert.match(html, /อ่านครบทุกรายการแล้ว/);
     const [entry] = await env.services.db
@@ -127,7 +128,7 @@ describe('staff member reads their notifications', () => {
     const total = INBOX_PAGE + 3;
     for (let i = 1; i <= total; i++) await tell(user, `รายการที่ ${String(i).padStart(2, '0')}`);
     const first = await (await browser.get('/staff/inbox')).text();
-    const titles = (html: string) => [...html.matchAll(/<strong>รายการที่ (\d\d)<\/strong>/g)].map((m) => Number(m[1]));
+    const titles = (html: string) => [...html.matchAll(/<h2 class="inbox__title">รายการที่ (\d\d)<\/h2>/g)].map((m) => Number(m[1]));
     assert.deepEqual(titles(first).slice(0, 3), [total, total - 1, total - 2]);
     assert.equal(titles(first).length, INBOX_PAGE);
     const next = /href="(\/staff\/inbox\?before=\d+)" rel="next"/.exec(first)?.[1];
