@@ -60,3 +60,28 @@ describe('sign-in', () => {
     assert.equal(res.status, 403);
   });
 });
+
+describe('cookies behind HTTPS', () => {
+  test('behind a trusted proxy that says https the session cookie is Secure; over plain http it is not', async () => {
+    const proxied = await createTestEnv({ env: { TRUST_PROXY: '1' } });
+    try {
+      const o = await createTestOrg(proxied);
+      const user = await createTestUser(proxied, o, ['staff']);
+      const login = async (proto: string) => {
+        const b = new TestBrowser(proxied, o.host);
+        const token = await b.csrf('/login');
+        const res = await b.request('/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': proto },
+          body: new URLSearchParams({ _csrf: token, username: user.username, password: user.password }).toString(),
+        });
+        assert.equal(res.status, 303);
+        return res.headers.getSetCookie().find((c) => c.startsWith('prongsai_session=')) ?? '';
+      };
+      assert.match(await login('https'), /; Secure/);
+      assert.doesNotMatch(await login('http'), /Secure/);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
