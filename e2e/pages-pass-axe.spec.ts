@@ -38,9 +38,9 @@ async function ensureRecords(browser: Browser, adminStorageState: string, baseUR
   });
   // A chain of command, so the chain page shows its steps (one of them without a holder).
   await page.goto('/staff/admin/chain');
-  await page.getByLabel(/^ขั้นที่ ๑/).selectOption({ label: head.title });
-  await page.getByLabel(/^ขั้นที่ ๒/).selectOption({ label: secretary.title });
-  await page.getByLabel(/^ขั้นที่ ๓/).selectOption({ label: mayor.title });
+  await page.getByLabel(/^ขั้นที่ 1 /).selectOption({ label: head.title });
+  await page.getByLabel(/^ขั้นที่ 2 /).selectOption({ label: secretary.title });
+  await page.getByLabel(/^ขั้นที่ 3 /).selectOption({ label: mayor.title });
   await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('บันทึกสายการบังคับบัญชาแล้ว');
   const staff = await createStaffMember(browser, page);
