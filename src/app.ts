@@ -9,6 +9,7 @@ import type { AppEnv } from './core/http/env.js';
 import { handleError, respondWithError } from './core/http/error-pages.js';
 import { PageCache } from './core/http/page-cache.js';
 import {
+  apiPasswordGuard,
   localeMiddleware,
   requestBasics,
   sessionMiddleware,
@@ -100,6 +101,7 @@ export function createApp(services: AppServices, registry: Registry): BuiltApp {
   app.use(csrfProtection);
   app.use('/staff', staffAreaGuard);
   app.use('/staff/*', staffAreaGuard);
+  app.use('/api/*', apiPasswordGuard);
 
   const api = createApi();
   for (const m of registry.modules) {

@@ -1,4 +1,3 @@
-import { systemActor } from '../core/auth/roles.js';
 import type { Config } from '../core/config.js';
 import { validateValues } from '../core/http/forms.js';
 import { translator } from '../core/i18n/i18n.js';
@@ -8,9 +7,8 @@ import { normalizeHost } from '../core/tenancy/resolve.js';
 import { errorText } from '../core/ui/context.js';
 import { modules } from '../modules/index.js';
 import { OrgInput, orgLabels } from '../modules/organization/inputs.js';
-import { createOrganization } from '../modules/organization/service.js';
+import { createOrganization, organizationsWithoutHost } from '../modules/organization/service.js';
 import { USERNAME } from '../modules/staff/inputs.js';
-import { createPosition, createStaff } from '../modules/staff/service.js';
 import { catalogsFor } from '../core/services.js';
 
 /**
@@ -51,18 +49,21 @@ export async function createOrgCommand(config: Config, args: string[]): Promise<
   }
   const app = await createServices(config, modules);
   try {
-    const created = await createOrganization(app, org.data, host);
-    const ctx = { app, orgId: created.id, actor: systemActor(created.id, 'cli') };
-    const positionId = await createPosition(ctx, { title: opt('admin-position') ?? 'ผู้ดูแลระบบ', appendOrgName: false, rank: 'staff' });
-    const person = await createStaff(ctx, {
+    const created = await createOrganization(app, org.data, host, {
       titlePrefix: opt('admin-title') ?? 'นาย',
       firstName: opt('admin-first-name') ?? 'ผู้ดูแล',
       lastName: opt('admin-last-name') ?? 'ระบบ',
-      positionId,
-      account: { username: username.data, roles: ['admin'] },
+      positionTitle: opt('admin-position') ?? 'ผู้ดูแลระบบ',
+      username: username.data,
     });
     console.log(`Created ${created.names.full} (id ${created.id}) at https://${host}/`);
-    console.log(`First administrator: ${username.data}  temporary password: ${person.generatedPassword} (to be changed at first sign-in)`);
+    console.log(`First administrator: ${username.data}  temporary password: ${created.adminPassword} (to be changed at first sign-in)`);
+    const unreachable = await organizationsWithoutHost(app);
+    if (unreachable.length > 0) {
+      console.log(
+        `Note: with several organizations each is found by its web address. These have none yet and are now unreachable: ${unreachable.join(', ')}. Add one in their settings or with another create-org host.`,
+      );
+    }
     return 0;
   } catch (e) {
     if (e instanceof ValidationError) {

@@ -1,4 +1,4 @@
-import { appendAudit } from './audit/audit.js';
+import { appendAudit, lockAuditHead } from './audit/audit.js';
 import { actorLabel } from './auth/roles.js';
 import type { ServiceContext } from './context.js';
 import type { Db } from './db/client.js';
@@ -27,17 +27,26 @@ export interface CommandTools {
 export async function runCommand<T>(
   ctx: ServiceContext,
   spec: { action: string; allowed: boolean; actorLabel?: string },
-  fn: (tx: Db, tools: CommandTools) => Promise<CommandOutcome<T>>,
+  /**
+   * The write. `txCtx` is the caller's context bound to this transaction: pass it (never the
+   * outer ctx) to anything called inside — on PGlite a query outside the open transaction
+   * would wait for it forever.
+   */
+  fn: (tx: Db, tools: CommandTools, txCtx: ServiceContext) => Promise<CommandOutcome<T>>,
 ): Promise<T> {
   if (!spec.allowed) throw ctx.actor ? forbidden() : unauthorized();
   const after: (() => void | Promise<void>)[] = [];
+  const events: BusEvent[] = [];
   const tools: CommandTools = {
     afterCommit: (f) => after.push(f),
-    publish: (event) =>
-      after.push(() => ctx.app.events.publish({ orgId: ctx.orgId, ...event })),
+    publish: (event) => events.push({ orgId: ctx.orgId, ...event }),
   };
   const run = async (tx: Db) => {
-    const outcome = await fn(tx, tools);
+    await lockAuditHead(tx, ctx.orgId);
+    const outcome = await fn(tx, tools, { ...ctx, tx, deferred: after });
+    // Other app servers hear of the events when (and only if) this transaction commits.
+    for (const e of events) await ctx.app.events.publishInTransaction(tx, e);
+    for (const e of events) after.unshift(() => ctx.app.events.deliverLocal(e));
     await appendAudit(tx, {
       orgId: ctx.orgId,
       actorUserId: ctx.actor?.userId || null,
@@ -55,7 +64,8 @@ export async function runCommand<T>(
   if (ctx.tx) {
     // Part of an enclosing transaction: its owner commits; run the after-steps then.
     const result = await run(ctx.tx);
-    if (ctx.deferred) ctx.deferred.push(...after);
+    if (!ctx.deferred) throw new Error('runCommand inside a transaction needs ctx.deferred for its after-commit steps');
+    ctx.deferred.push(...after);
     return result;
   }
   const result = await ctx.app.db.transaction((tx) => run(tx as unknown as Db));

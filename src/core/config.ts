@@ -14,8 +14,10 @@ export interface Config {
   /** smtp://user:pass@host:port or smtps://… ; when absent e-mail stays queued in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** How many proxies stand in front (TRUST_PROXY=1, 2 …): the client is that many entries from the right of X-Forwarded-For. */
+  proxyHops: number;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
   /** Largest accepted uploaded file, bytes. */
@@ -38,11 +40,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     production: env.NODE_ENV === 'production',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Prongsai <no-reply@localhost>',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.TRUST_PROXY) > 0,
+    proxyHops: proxyHops(env.TRUST_PROXY),
     bodyLimit: Number(env.BODY_LIMIT ?? 12 * 1024 * 1024),
     uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
     version,
   };
+}
+
+function proxyHops(v: string | undefined): number {
+  if (!v || v === '0' || v === 'false') return 0;
+  if (v === 'true') return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new ConfigError(`TRUST_PROXY must be the number of proxies in front (e.g. 1), got "${v}"`);
+  return n;
 }
 
 /** A configuration mistake: printed as one line at start, never as a stack trace. */

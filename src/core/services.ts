@@ -49,7 +49,7 @@ export async function createServices(
     await database.close().catch(() => {});
     throw e;
   }
-  const events = await createEventBus(database);
+  const events = await createEventBus(database, (err, event) => log.error({ err, topic: event.topic }, 'event subscriber failed'));
   return {
     config,
     database,

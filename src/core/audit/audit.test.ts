@@ -146,7 +146,19 @@ describe('verifyAuditChain', () => {
 
   test('a head that does not match the last entry is reported', async () => {
     const org = await orgWithEntries(1);
-    await env.services.database.query(`UPDATE audit_heads SET hash = '${'a'.repeat(64)}' WHERE org_id = ${org.org.id}`);
+    // The database refuses a head rewritten in place or set back …
+    await assert.rejects(
+      env.services.database.query(`UPDATE audit_heads SET hash = '${'a'.repeat(64)}' WHERE org_id = ${org.org.id}`),
+      /only moves forward/,
+    );
+    await assert.rejects(env.services.database.query(`UPDATE audit_heads SET seq = 1 WHERE org_id = ${org.org.id}`), /only moves forward/);
+    await assert.rejects(env.services.database.query(`DELETE FROM audit_heads WHERE org_id = ${org.org.id}`), /cannot be deleted/);
+    // … and one who switches that off is still caught by the chain.
+    await env.services.database.exec(
+      `ALTER TABLE audit_heads DISABLE TRIGGER audit_heads_forward_only;
+       UPDATE audit_heads SET hash = '${'a'.repeat(64)}' WHERE org_id = ${org.org.id};
+       ALTER TABLE audit_heads ENABLE TRIGGER audit_heads_forward_only;`,
+    );
     const report = await verifyAuditChain(env.services.db, org.org.id);
     assert.deepEqual(report.problem, { orgId: org.org.id, seq: 3, reason: 'head_mismatch' });
   });

@@ -17,6 +17,19 @@ export interface AuditInput {
 }
 
 /**
+ * Takes the organization's write lock (its audit head row) for the rest of the transaction.
+ * runCommand takes it before a command's checks, so "check, then write" (the last
+ * administrator, a free username) holds on PostgreSQL too, where transactions run side by side;
+ * every command of one organization appends to one chain, so they line up there anyway.
+ */
+export async function lockAuditHead(tx: Db, orgId: number): Promise<void> {
+  await tx
+    .insert(auditHeads)
+    .values({ orgId, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditHeads.orgId, set: { seq: sql`${auditHeads.seq}` } });
+}
+
+/**
  * Appends one entry to the organization's chain. Call it inside the write's transaction: the
  * head row is locked until commit, so concurrent writers of one organization line up and the
  * chain never forks; a rolled-back write leaves no entry.
@@ -62,6 +75,7 @@ export interface ChainProblem {
 export interface ChainReport {
   ok: boolean;
   organizations: number;
+  /** How many entries were checked (with lastEntries, only the newest ones). */
   entries: number;
   problem?: ChainProblem;
 }
@@ -71,7 +85,7 @@ export interface ChainReport {
  * entry that was altered, a gap where entries were removed, or a head that points past the end
  * (entries removed from the tail).
  */
-export async function verifyAuditChain(db: Db, onlyOrgId?: number): Promise<ChainReport> {
+export async function verifyAuditChain(db: Db, onlyOrgId?: number, opts: { lastEntries?: number } = {}): Promise<ChainReport> {
   const heads = await db
     .select()
     .from(auditHeads)
@@ -89,6 +103,18 @@ export async function verifyAuditChain(db: Db, onlyOrgId?: number): Promise<Chai
     let prevHash = GENESIS_HASH;
     let expectSeq = 1;
     let lastSeq = 0;
+    // Only the newest entries (a page view): start from the stored link of the one before them.
+    // The full walk is verify-log's, from the command line or a scheduled job.
+    if (opts.lastEntries !== undefined && head && head.seq > opts.lastEntries) {
+      lastSeq = head.seq - opts.lastEntries;
+      expectSeq = lastSeq + 1;
+      const [anchor] = await db
+        .select({ hash: auditLog.hash })
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, orgId), eq(auditLog.seq, lastSeq)));
+      if (!anchor) return fail(orgId, lastSeq, 'missing', entries);
+      prevHash = anchor.hash;
+    }
     const pageSize = 5000;
     for (;;) {
       const rows = await db

@@ -38,22 +38,38 @@ async function assertUsernameFree(tx: Db, orgId: number, username: string, excep
   }
 }
 
+/** A password hashed ahead of the transaction that stores it (argon2 takes tens of ms). */
+export interface PreparedPassword {
+  hash: string;
+  /** The generated password to show once, or null when the person chose it. */
+  generated: string | null;
+}
+
+/**
+ * Hashes a chosen password, or generates and hashes one. Call it before opening the write's
+ * transaction: on PGlite every request waits while a transaction is open.
+ */
+export async function preparePassword(chosen?: string): Promise<PreparedPassword> {
+  const generated = chosen ? null : generatePassword();
+  return { hash: await hashPassword(chosen ?? generated ?? ''), generated };
+}
+
 /**
  * Creates an account. Without a chosen password one is generated and returned once, and the
  * person must replace it at first sign-in.
  */
 export async function createAccount(
   tx: Db,
-  input: { orgId: number; username: string; displayName: string; roles: Role[]; password?: string; now: Date },
+  input: { orgId: number; username: string; displayName: string; roles: Role[]; password: PreparedPassword; now: Date },
 ): Promise<{ userId: number; generatedPassword: string | null }> {
   await assertUsernameFree(tx, input.orgId, input.username);
-  const generated = input.password ? null : generatePassword();
+  const generated = input.password.generated;
   const [row] = await tx
     .insert(users)
     .values({
       orgId: input.orgId,
       username: input.username,
-      passwordHash: await hashPassword(input.password ?? generated ?? ''),
+      passwordHash: input.password.hash,
       displayName: input.displayName,
       roles: input.roles,
       mustChangePassword: generated !== null,
@@ -89,12 +105,12 @@ export async function updateAccount(
 /** Sets a new password; ends the account's other sessions (a reset ends all of them). */
 export async function setAccountPassword(
   tx: Db,
-  input: { orgId: number; userId: number; password: string; mustChange: boolean; now: Date; keepSessionId?: string },
+  input: { orgId: number; userId: number; password: PreparedPassword; mustChange: boolean; now: Date; keepSessionId?: string },
 ) {
   await tx
     .update(users)
     .set({
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password.hash,
       mustChangePassword: input.mustChange,
       passwordChangedAt: input.now,
       failedLogins: 0,

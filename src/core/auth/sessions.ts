@@ -63,9 +63,10 @@ export async function findSession(db: Db, orgId: number, token: string, now: Dat
   if (!row || row.user.disabledAt) return null;
   const kind = row.session.kind as SessionKind;
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    // A browser session slides while it is used; an API token ends when it was told to.
     await db
       .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS[kind]) })
+      .set({ lastSeenAt: now, expiresAt: kind === 'browser' ? new Date(now.getTime() + SESSION_TTL_MS[kind]) : row.session.expiresAt })
       .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
   }
   return {

@@ -32,7 +32,8 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return journal.entries
     .sort((a, b) => a.idx - b.idx)
     .map((e) => {
-      const text = fs.readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8');
+      // Line endings normalized: a Windows checkout (CRLF) is the same migration.
+      const text = fs.readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8').replace(/\r\n/g, '\n');
       return {
         idx: e.idx,
         tag: e.tag,

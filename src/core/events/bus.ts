@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 
 /**
  * The event bus port. Realtime screens (display boards) and caches of rendered pages listen
  * here. In one process (PGlite) it is an in-process emitter; on PostgreSQL it is LISTEN/NOTIFY,
  * so every app server behind a load balancer sees every event.
+ *
+ * A command's events are NOTIFYed inside its transaction (PostgreSQL delivers them to the other
+ * servers exactly when it commits, and never for a rolled-back write) and delivered to this
+ * server's own subscribers right after the commit. When the LISTEN connection is lost and comes
+ * back, the events in between are gone: subscribers then get one `bus.resync` event and drop
+ * whatever they derived from events (caches), rather than stay stale.
  */
 export interface BusEvent {
   topic: string;
@@ -16,8 +23,15 @@ export interface BusEvent {
 
 export type BusHandler = (event: BusEvent) => void;
 
+export const RESYNC_TOPIC = 'bus.resync';
+
 export interface EventBus {
+  /** Publishes now, outside any transaction. */
   publish(event: BusEvent): Promise<void>;
+  /** Inside a write's transaction: other servers hear of it when (and only if) it commits. */
+  publishInTransaction(tx: Db, event: BusEvent): Promise<void>;
+  /** After that transaction committed: this server's own subscribers. */
+  deliverLocal(event: BusEvent): void;
   /** Subscribes to a topic ('*' for all); returns the unsubscribe function. */
   subscribe(topic: string, handler: BusHandler): () => void;
   close(): Promise<void>;
@@ -28,13 +42,27 @@ const CHANNEL = 'prongsai_events';
 class LocalBus implements EventBus {
   protected emitter = new EventEmitter().setMaxListeners(0);
 
+  constructor(protected readonly onHandlerError: (e: unknown, event: BusEvent) => void) {}
+
   async publish(event: BusEvent) {
-    this.deliver(event);
+    this.deliverLocal(event);
   }
 
-  protected deliver(event: BusEvent) {
-    this.emitter.emit(event.topic, event);
-    this.emitter.emit('*', event);
+  async publishInTransaction(_tx: Db, _event: BusEvent) {
+    // One process: nothing to tell anyone before the commit.
+  }
+
+  deliverLocal(event: BusEvent) {
+    for (const topic of [event.topic, '*']) {
+      for (const handler of this.emitter.listeners(topic) as BusHandler[]) {
+        // One failing subscriber must not keep the event from the others.
+        try {
+          handler(event);
+        } catch (e) {
+          this.onHandlerError(e, event);
+        }
+      }
+    }
   }
 
   subscribe(topic: string, handler: BusHandler) {
@@ -52,12 +80,16 @@ class LocalBus implements EventBus {
 class PostgresBus extends LocalBus {
   private listener: pg.PoolClient | null = null;
   private closed = false;
+  private everConnected = false;
   // This server delivers its own events at once (its caches must not lag behind its own
   // writes) and skips their echo from NOTIFY.
   private readonly origin = randomUUID();
 
-  constructor(private pool: pg.Pool) {
-    super();
+  constructor(
+    private pool: pg.Pool,
+    onHandlerError: (e: unknown, event: BusEvent) => void,
+  ) {
+    super(onHandlerError);
   }
 
   async start() {
@@ -70,17 +102,20 @@ class PostgresBus extends LocalBus {
       const client = await this.pool.connect();
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
+        let parsed: { origin: string; event: BusEvent };
         try {
-          const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: BusEvent };
-          if (origin !== this.origin) this.deliver(event);
+          parsed = JSON.parse(msg.payload) as { origin: string; event: BusEvent };
         } catch {
-          /* not ours */
+          return; // not ours
         }
+        if (parsed.origin !== this.origin) this.deliverLocal(parsed.event);
       });
       client.on('error', () => this.reconnect(client));
       client.on('end', () => this.reconnect(client));
       await client.query(`LISTEN ${CHANNEL}`);
       this.listener = client;
+      if (this.everConnected) this.deliverLocal({ topic: RESYNC_TOPIC, orgId: 0 });
+      this.everConnected = true;
     } catch {
       setTimeout(() => void this.connect(), 1000).unref();
     }
@@ -97,10 +132,18 @@ class PostgresBus extends LocalBus {
     setTimeout(() => void this.connect(), 500).unref();
   }
 
-  override async publish(event: BusEvent) {
+  private payload(event: BusEvent) {
     // NOTIFY payloads are limited to 8000 bytes: events carry ids, not documents.
-    this.deliver(event);
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.origin, event })]);
+    return JSON.stringify({ origin: this.origin, event });
+  }
+
+  override async publish(event: BusEvent) {
+    this.deliverLocal(event);
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.payload(event)]);
+  }
+
+  override async publishInTransaction(tx: Db, event: BusEvent) {
+    await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${this.payload(event)})`);
   }
 
   override async close() {
@@ -115,11 +158,14 @@ class PostgresBus extends LocalBus {
   }
 }
 
-export async function createEventBus(database: Database): Promise<EventBus> {
+export async function createEventBus(
+  database: Database,
+  onHandlerError: (e: unknown, event: BusEvent) => void = () => {},
+): Promise<EventBus> {
   if (database.pool) {
-    const bus = new PostgresBus(database.pool);
+    const bus = new PostgresBus(database.pool, onHandlerError);
     await bus.start();
     return bus;
   }
-  return new LocalBus();
+  return new LocalBus(onHandlerError);
 }

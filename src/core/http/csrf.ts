@@ -15,6 +15,7 @@ import { isSecureRequest } from './request.js';
 export const ANON_CSRF_COOKIE = 'prongsai_csrf';
 
 export function csrfTokenFor(c: AppContext): string {
+  c.set('personalized', true); // a page holding this token must not be cached for others
   const session = c.get('session');
   if (session) return session.csrfToken;
   let token = getCookie(c, ANON_CSRF_COOKIE);

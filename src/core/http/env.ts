@@ -19,6 +19,8 @@ export interface AppVariables {
   locale: Locale;
   t: Translate;
   requestId: string;
+  /** Set when the page rendered for this request holds something of this visitor's own (a CSRF token). */
+  personalized?: boolean;
   /** Where the request came from (the proxy's X-Forwarded-For when trusted). */
   ip: string | null;
 }

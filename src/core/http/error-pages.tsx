@@ -35,6 +35,8 @@ export async function respondWithError(c: AppContext, status: number, code: stri
       ? 'core.errors.notFoundTitle'
       : status === 403
         ? 'core.errors.forbiddenTitle'
+        : status === 429
+          ? 'core.errors.waitTitle'
         : status >= 500
           ? 'core.errors.serverTitle'
           : 'core.errors.validation';
@@ -80,6 +82,30 @@ export async function handleError(err: Error, c: Context<AppEnv>) {
     }
     if (err.status < 500) return respondWithError(c, err.status, 'http_error', 'core.errors.notFound');
   }
-  c.get('app')?.log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+  // Two writes racing for the same unique value (a username, a web address): the loser is told
+  // plainly; nothing was changed by it.
+  if (((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505') {
+    return respondWithError(c, 409, 'conflict', 'core.errors.conflict');
+  }
+  c.get('app')?.log.error({ err: loggableError(err), requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
   return respondWithError(c, 500, 'internal_error', 'core.errors.server');
+}
+
+/**
+ * What of an error goes to the log. A failed query's message carries its parameters — a
+ * password hash, a person's name — so for a query error only the database's own error (its
+ * code, message and detail) is kept, never the statement's values.
+ */
+export function loggableError(err: Error): Record<string, unknown> {
+  const cause = (err as { cause?: unknown }).cause as (Error & { code?: string; detail?: string; constraint?: string }) | undefined;
+  if (err.name === 'DrizzleQueryError' || (cause && typeof cause === 'object' && 'code' in cause)) {
+    return {
+      type: err.name,
+      message: cause?.message ?? 'query failed',
+      code: cause?.code,
+      constraint: cause?.constraint,
+      stack: cause?.stack?.split('\n').slice(0, 8).join('\n'),
+    };
+  }
+  return { type: err.name, message: err.message, stack: err.stack };
 }

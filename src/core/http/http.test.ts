@@ -53,7 +53,7 @@ describe('HTTP basics', () => {
   });
 
   test('the language switch never redirects to another site', async () => {
-    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', ' /x']) {
       const res = await req(`/lang/th?next=${encodeURIComponent(next)}`);
       assert.equal(res.headers.get('location'), '/', next);
     }
@@ -146,5 +146,48 @@ describe('the JSON API', () => {
     assert.equal(res.status, 403);
     const cross = await b.request('/staff/password', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'x=1' });
     assert.equal(cross.status, 403);
+  });
+});
+
+describe('behind a proxy', () => {
+  test("the client's address is read from the right of X-Forwarded-For: the left end is the client's own say", async () => {
+    const proxied = await createTestEnv({ env: { TRUST_PROXY: '1' } });
+    try {
+      const o = await createTestOrg(proxied);
+      const user = await createTestUser(proxied, o, ['staff']);
+      const b = new TestBrowser(proxied, o.host);
+      const token = await b.csrf('/login');
+      await b.request('/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+        body: new URLSearchParams({ _csrf: token, username: user.username, password: user.password }).toString(),
+      });
+      const [entry] = await proxied.services.database.query<{ ip: string }>(
+        "SELECT ip FROM audit_log WHERE org_id = $1 AND action = 'auth.login' ORDER BY seq DESC LIMIT 1",
+        [o.org.id],
+      );
+      assert.equal(entry?.ip, '203.0.113.7');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('a token of an account still on its generated password', () => {
+  test('reaches only auth.me and auth.logout until the password is changed', async () => {
+    const { createStaff } = await import('../../modules/staff/service.js');
+    const created = await createStaff(org.ctx, { titlePrefix: 'นาย', firstName: 'ใหม่', lastName: 'เพิ่งมา', account: { username: `fresh${org.org.id}`, roles: ['admin'] } });
+    const login = await req('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `fresh${org.org.id}`, password: created.generatedPassword }),
+    });
+    const { token, user } = (await login.json()) as { token: string; user: { mustChangePassword: boolean } };
+    assert.equal(user.mustChangePassword, true);
+    const auth = { authorization: `Bearer ${token}` };
+    assert.equal((await req('/api/auth/me', { headers: auth })).status, 200);
+    const audit = await req('/api/audit', { headers: auth });
+    assert.equal(audit.status, 403);
+    assert.equal(((await audit.json()) as { error: { code: string } }).error.code, 'password_change_required');
   });
 });

@@ -135,3 +135,17 @@ export const staffAreaGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   return next();
 };
+
+// What a token holder may still do before replacing a generated password.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/login', '/api/openapi.json']);
+
+/**
+ * The API's counterpart of the forced password change: an account still on a generated
+ * password gets no data through a token either.
+ */
+export const apiPasswordGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('actor')?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
+    throw new AppError(403, 'password_change_required', 'core.errors.passwordChangeRequired');
+  }
+  return next();
+};

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { getCookie } from 'hono/cookie';
-import type { EventBus } from '../events/bus.js';
+import { type EventBus, RESYNC_TOPIC } from '../events/bus.js';
 import type { AppContext } from './env.js';
 import { SESSION_COOKIE } from './middleware.js';
 
@@ -23,20 +23,40 @@ interface CachedPage {
 const FLASH_COOKIE = 'prongsai_flash';
 
 export class PageCache {
+  // Map order is recency order: a hit moves its page to the end, eviction takes from the front.
   private pages = new Map<string, CachedPage>();
+  private bytes = 0;
 
   constructor(
     bus: EventBus,
-    private readonly maxEntries = 5000,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {
     const drop = (e: { orgId: number }) => this.dropOrg(e.orgId);
     bus.subscribe('org.changed', drop);
     bus.subscribe('pages.changed', drop);
+    bus.subscribe(RESYNC_TOPIC, () => {
+      this.pages.clear();
+      this.bytes = 0;
+    });
   }
 
   dropOrg(orgId: number) {
     const prefix = `${orgId}:`;
-    for (const key of this.pages.keys()) if (key.startsWith(prefix)) this.pages.delete(key);
+    for (const [key, page] of this.pages) if (key.startsWith(prefix)) this.remove(key, page);
+  }
+
+  private remove(key: string, page: CachedPage) {
+    this.pages.delete(key);
+    this.bytes -= page.body.byteLength + page.gzip.byteLength + page.br.byteLength;
+  }
+
+  private store(key: string, page: CachedPage) {
+    this.pages.set(key, page);
+    this.bytes += page.body.byteLength + page.gzip.byteLength + page.br.byteLength;
+    for (const [k, p] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(k, p);
+    }
   }
 
   get size() {
@@ -44,25 +64,31 @@ export class PageCache {
   }
 
   /**
-   * Answers from the cache when the visitor is anonymous (no session, no pending message),
-   * else renders. `render` must not depend on anything but organization, language and URL.
+   * Answers from the cache when the visitor is anonymous (no session, no pending message) and
+   * the URL has no query string (which anyone could vary without end), else renders. A page
+   * whose render handed out a CSRF token is someone's own: it is sent, never kept.
    */
   async respond(c: AppContext, render: () => Promise<string>): Promise<Response> {
     const org = c.get('org');
-    if (!org || getCookie(c, SESSION_COOKIE) || getCookie(c, FLASH_COOKIE)) return c.html(await render());
     const url = new URL(c.req.url);
-    const key = `${org.id}:${org.version}:${c.get('locale')}:${url.pathname}${url.search}`;
+    if (!org || url.search || getCookie(c, SESSION_COOKIE) || getCookie(c, FLASH_COOKIE)) return c.html(await render());
+    const key = `${org.id}:${org.version}:${c.get('locale')}:${url.pathname}`;
     let page = this.pages.get(key);
-    if (!page) {
-      const body = Buffer.from(await render());
+    if (page) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    } else {
+      const html = await render();
+      if (c.get('personalized')) return c.html(html);
+      const body = Buffer.from(html);
       page = {
         body,
-        gzip: gzipSync(body, { level: 6 }),
-        br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+        // Copies: zlib's results sit in 16 KB buffers that would otherwise stay allocated.
+        gzip: Buffer.from(gzipSync(body, { level: 6 })),
+        br: Buffer.from(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })),
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       };
-      if (this.pages.size >= this.maxEntries) this.pages.clear();
-      this.pages.set(key, page);
+      this.store(key, page);
     }
     if (c.req.header('if-none-match') === page.etag) {
       c.header('ETag', page.etag);

@@ -22,6 +22,13 @@ export class RateLimiter {
     return entry.count > this.limit ? Math.ceil((entry.resetAt - now) / 1000) : 0;
   }
 
+  /** The seconds to wait when the key is already over the limit, else 0 (counts nothing). */
+  blocked(key: string, now = Date.now()): number {
+    const entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= now || entry.count <= this.limit) return 0;
+    return Math.ceil((entry.resetAt - now) / 1000);
+  }
+
   reset(key: string) {
     this.hits.delete(key);
   }

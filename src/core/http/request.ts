@@ -9,10 +9,15 @@ export function isSecureRequest(c: AppContext): boolean {
   return config.publicUrl?.startsWith('https:') ?? false;
 }
 
-/** The client's address: the socket's, or the first hop a trusted proxy reports. */
+/**
+ * The client's address: the socket's, or the one our own proxies report. X-Forwarded-For is
+ * read from the right — the left end is whatever the client chose to send.
+ */
 export function clientIp(c: AppContext): string | null {
-  if (c.get('app').config.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const hops = c.get('app').config.proxyHops;
+  if (hops > 0) {
+    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const fwd = chain[chain.length - hops];
     if (fwd) return fwd;
   }
   try {
@@ -22,8 +27,23 @@ export function clientIp(c: AppContext): string | null {
   }
 }
 
+/**
+ * Whether user input is a path on this site. Browsers drop tabs and newlines from URLs and read
+ * a backslash as a slash, so "/\t/evil.example" or "/\\evil.example" would leave the site:
+ * control characters, whitespace and backslashes are refused, and what remains must resolve
+ * to this origin.
+ */
+export function isSitePath(href: string): boolean {
+  if (!href.startsWith('/') || href.length > 500 || /[\x00-\x20\x7f\\]/.test(href)) return false;
+  try {
+    const u = new URL(href, 'http://site.invalid');
+    return u.origin === 'http://site.invalid' && !href.startsWith('//');
+  } catch {
+    return false;
+  }
+}
+
 /** A redirect target from user input: only a path on this site, never another site. */
 export function safeNext(next: string | undefined | null, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  return next && isSitePath(next) ? next : fallback;
 }

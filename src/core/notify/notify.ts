@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { boolean, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.js';
 import type { ServiceContext } from '../context.js';
+import { isSitePath } from '../http/request.js';
 import type { Db } from '../db/client.js';
 import { mailOutbox, notifications } from './schema.js';
 
@@ -60,9 +61,7 @@ const MAX_TITLE = 300;
 const MAX_BODY = 4000;
 
 /** A link target kept in the inbox: a path on this site only, so a notification can never send anyone elsewhere. */
-export function isRelativeHref(href: string): boolean {
-  return href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/\\') && !/[\s\0]/.test(href) && href.length <= 500;
-}
+export const isRelativeHref = isSitePath;
 
 // A plausible single address; the real check is the SMTP server's. No CR/LF: nothing can be
 // smuggled into the headers.

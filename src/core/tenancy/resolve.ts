@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import type { EventBus } from '../events/bus.js';
+import { type EventBus, RESYNC_TOPIC } from '../events/bus.js';
 import { type Organization, toOrganization } from './organization.js';
 import { orgHosts, organizations } from './schema.js';
 
@@ -25,6 +25,7 @@ export class TenantResolver {
     bus: EventBus,
   ) {
     bus.subscribe('org.changed', () => this.clear());
+    bus.subscribe(RESYNC_TOPIC, () => this.clear());
   }
 
   clear() {

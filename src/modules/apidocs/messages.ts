@@ -12,6 +12,7 @@ export const messages: ModuleMessages = {
     public: 'สาธารณะ',
     required: 'จำเป็น',
     contents: 'สารบัญ',
+    schemas: 'โครงสร้างข้อมูล (schemas)',
   },
   en: {
     title: 'API documentation',
@@ -24,5 +25,6 @@ export const messages: ModuleMessages = {
     public: 'Public',
     required: 'required',
     contents: 'Contents',
+    schemas: 'Schemas',
   },
 };

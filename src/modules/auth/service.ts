@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { findAccountByUsername, getAccount, setAccountPassword } from '../../core/auth/accounts.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { findAccountByUsername, getAccount, preparePassword, setAccountPassword } from '../../core/auth/accounts.js';
 import { burnPasswordCheck, passwordProblem, verifyPassword } from '../../core/auth/passwords.js';
 import { type Actor, isRole } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
@@ -16,6 +16,8 @@ const MAX_LOCK_MINUTES = 60;
 
 // Per app server: 30 attempts per 10 minutes from one address to one organization.
 const byAddress = new RateLimiter(30, 10 * 60 * 1000);
+// Per account: 5 wrong current passwords per 15 minutes when changing it.
+const currentPasswordGuesses = new RateLimiter(5, 15 * 60 * 1000);
 
 export function lockMinutes(failures: number): number {
   if (failures < LOCK_AFTER) return 0;
@@ -55,30 +57,36 @@ export async function login(app: AppServices, orgId: number, input: LoginInput):
     throw invalid();
   }
   if (account.lockedUntil && account.lockedUntil > now) {
+    await burnPasswordCheck(input.password); // a locked account answers no faster than any other
     throw new AppError(429, 'account_locked', 'auth.locked', { time: formatThaiTime(account.lockedUntil) });
   }
   const ok = await verifyPassword(account.passwordHash, input.password);
   const label = `${account.username} (${account.displayName})`;
   const ctx: ServiceContext = { app, orgId, actor: null, ip: input.ip };
   if (!ok) {
-    const failures = account.failedLogins + 1;
-    const minutes = lockMinutes(failures);
-    const lockedUntil = minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null;
-    await runCommand(ctx, { action: 'auth.loginFailed', allowed: true, actorLabel: label }, async (tx) => {
-      await tx
+    // Counted in the database row (locked by the update until commit), so parallel guesses
+    // each count: a batch of wrong passwords is not one failure.
+    const locked = await runCommand(ctx, { action: 'auth.loginFailed', allowed: true, actorLabel: label }, async (tx) => {
+      const [row] = await tx
         .update(users)
-        .set({ failedLogins: failures, lockedUntil })
-        .where(and(eq(users.orgId, orgId), eq(users.id, account.id)));
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(and(eq(users.orgId, orgId), eq(users.id, account.id)))
+        .returning({ failures: users.failedLogins, lockedUntil: users.lockedUntil });
+      const failures = row?.failures ?? account.failedLogins + 1;
+      const minutes = lockMinutes(failures);
+      let lockedUntil = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+      if (minutes > 0) {
+        lockedUntil = new Date(now.getTime() + minutes * 60_000);
+        await tx.update(users).set({ lockedUntil }).where(and(eq(users.orgId, orgId), eq(users.id, account.id)));
+      }
       return {
-        result: undefined,
+        result: lockedUntil,
         entity: 'account',
         entityId: account.id,
-        summary: lockedUntil
-          ? `รหัสผ่านผิดครั้งที่ ${failures}: ระงับการเข้าสู่ระบบ ${minutes} นาที`
-          : `รหัสผ่านผิดครั้งที่ ${failures}`,
+        summary: minutes > 0 ? `รหัสผ่านผิดครั้งที่ ${failures}: ระงับการเข้าสู่ระบบ ${minutes} นาที` : `รหัสผ่านผิดครั้งที่ ${failures}`,
       };
     });
-    if (lockedUntil) throw new AppError(429, 'account_locked', 'auth.locked', { time: formatThaiTime(lockedUntil) });
+    if (locked) throw new AppError(429, 'account_locked', 'auth.locked', { time: formatThaiTime(locked) });
     throw invalid();
   }
   const actor: Actor = {
@@ -120,7 +128,12 @@ export async function changePassword(ctx: ServiceContext, input: { current: stri
   if (!actor) throw unauthorized();
   const account = await getAccount(ctx.app.db, ctx.orgId, actor.userId);
   if (!account) throw unauthorized();
+  // A session left open on a shared computer must not become a way to guess the password.
+  const key = `${ctx.orgId}:${actor.userId}`;
+  const wait = currentPasswordGuesses.blocked(key, ctx.app.now().getTime());
+  if (wait > 0) throw new AppError(429, 'too_many_attempts', 'auth.tooManyAttempts', { seconds: wait });
   if (!(await verifyPassword(account.passwordHash, input.current))) {
+    currentPasswordGuesses.hit(key, ctx.app.now().getTime());
     throw new ValidationError([{ field: 'current', label: 'auth.fields.currentPassword', message: 'auth.wrongCurrent' }]);
   }
   const problem = passwordProblem(input.next, account.username);
@@ -131,8 +144,9 @@ export async function changePassword(ctx: ServiceContext, input: { current: stri
   if (input.next === input.current) {
     throw new ValidationError([{ field: 'next', label: 'auth.fields.newPassword', message: 'auth.sameAsCurrent' }]);
   }
+  const password = await preparePassword(input.next);
   await runCommand(ctx, { action: 'auth.changePassword', allowed: true }, async (tx) => {
-    await setAccountPassword(tx, { orgId: ctx.orgId, userId: actor.userId, password: input.next, mustChange: false, now: ctx.app.now(), keepSessionId: input.sessionId });
+    await setAccountPassword(tx, { orgId: ctx.orgId, userId: actor.userId, password, mustChange: false, now: ctx.app.now(), keepSessionId: input.sessionId });
     return { result: undefined, entity: 'account', entityId: actor.userId, summary: 'เปลี่ยนรหัสผ่าน' };
   });
 }

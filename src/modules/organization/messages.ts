@@ -41,6 +41,9 @@ export const messages: ModuleMessages = {
       submit: 'สร้างหน่วยงานและเริ่มใช้งาน',
       done: 'ตั้งค่าระบบเรียบร้อยแล้ว เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านที่เพิ่งตั้ง',
       alreadyDone: 'ระบบนี้ตั้งค่าไว้แล้ว',
+      code: 'รหัสตั้งค่าระบบ',
+      codeHint: 'แสดงบนหน้าจอของเครื่องแม่ข่ายเมื่อเริ่มโปรแกรม และอยู่ในไฟล์ setup-code ในโฟลเดอร์ข้อมูล (ไม่ต้องใช้เมื่อตั้งค่าจากเครื่องแม่ข่ายเอง)',
+      codeWrong: 'รหัสตั้งค่าระบบไม่ถูกต้อง',
     },
     settings: {
       title: 'ข้อมูลหน่วยงาน',
@@ -106,6 +109,9 @@ export const messages: ModuleMessages = {
       submit: 'Create the organization and start',
       done: 'Setup is complete. Sign in with the username and password you just chose.',
       alreadyDone: 'This system is already set up',
+      code: 'Setup code',
+      codeHint: 'Shown on the server’s screen when it started, and kept in the file setup-code in its data folder (not needed when setting up on the server itself)',
+      codeWrong: 'The setup code is not right',
     },
     settings: {
       title: 'Organization',

@@ -4,7 +4,7 @@ import { passwordProblem } from '../../core/auth/passwords.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, type FieldError } from '../../core/http/errors.js';
-import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
+import { type FormValues, formValue, readForm, validateValues } from '../../core/http/forms.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { normalizeHost } from '../../core/tenancy/resolve.js';
 import { readFileBytes } from '../../core/storage/files.js';
@@ -15,6 +15,7 @@ import { PersonInput, USERNAME, staffLabels } from '../staff/inputs.js';
 import { resolveTitlePrefix } from '../staff/views/person-fields.js';
 import { HostInput, OrgInput, OrgSettingsInput, orgLabels } from './inputs.js';
 import { organizationPolicy } from './policy.js';
+import { ensureSetupCode, isLocalRequest, removeSetupCode, setupCodeMatches } from './setup-code.js';
 import { addHost, getOrganization, listHosts, removeHost, setLogo, setupOrganization, updateOrganization } from './service.js';
 import { SettingsPage } from './views/settings.js';
 import { SetupPage } from './views/setup.js';
@@ -45,14 +46,24 @@ function orgValues(org: Awaited<ReturnType<typeof getOrganization>>): FormValues
 }
 
 export function routes(app: Hono<AppEnv>) {
-  app.get('/setup', (c) => renderPage(c, <SetupPage values={{}} errors={[]} />));
+  const setupPage = (c: AppContext, values: FormValues, errors: FieldError[], status = 200) => {
+    const needsCode = !isLocalRequest(c);
+    if (needsCode) ensureSetupCode(c.get('app'));
+    return renderPage(c, <SetupPage values={values} errors={errors} needsCode={needsCode} />, status);
+  };
+
+  app.get('/setup', (c) => setupPage(c, {}, []));
 
   app.post('/setup', async (c) => {
     const { values: raw } = await readForm(c);
     const values = resolveTitlePrefix(raw);
     const org = validateValues(OrgInput, values, setupLabels);
     const admin = validateValues(SetupAdmin, values, setupLabels);
-    const errors: FieldError[] = [...(org.ok ? [] : org.errors), ...(admin.ok ? [] : admin.errors)];
+    const errors: FieldError[] = [];
+    if (!isLocalRequest(c) && !setupCodeMatches(c.get('app'), formValue(raw, 'setupCode'))) {
+      errors.push({ field: 'setupCode', label: 'organization.setup.code', message: 'organization.setup.codeWrong' });
+    }
+    errors.push(...(org.ok ? [] : org.errors), ...(admin.ok ? [] : admin.errors));
     if (admin.ok) {
       const problem = passwordProblem(admin.data.password, admin.data.username);
       if (problem) errors.push({ field: 'password', label: 'auth.fields.newPassword', message: problem });
@@ -60,9 +71,7 @@ export function routes(app: Hono<AppEnv>) {
         errors.push({ field: 'passwordConfirm', label: 'auth.fields.confirmPassword', message: 'core.validation.passwordMismatch' });
       }
     }
-    if (!org.ok || !admin.ok || errors.length > 0) {
-      return renderPage(c, <SetupPage values={raw} errors={errors} />, 422);
-    }
+    if (!org.ok || !admin.ok || errors.length > 0) return setupPage(c, raw, errors, 422);
     try {
       await setupOrganization(
         c.get('app'),
@@ -81,9 +90,10 @@ export function routes(app: Hono<AppEnv>) {
         { hostname: normalizeHost(c.req.header('host')), ip: c.get('ip') },
       );
     } catch (e) {
-      if (e instanceof AppError && e.fields.length > 0) return renderPage(c, <SetupPage values={raw} errors={e.fields} />, 422);
+      if (e instanceof AppError && e.fields.length > 0) return setupPage(c, raw, e.fields, 422);
       throw e;
     }
+    removeSetupCode(c.get('app'));
     flash(c, 'organization.setup.done');
     return c.redirect('/login', 303);
   });

@@ -60,7 +60,10 @@ async function insertOrganization(tx: Db, app: AppServices, input: OrgInput, hos
   if (!row) throw new Error('organization not created');
   if (hostname) {
     const [taken] = await tx.select().from(orgHosts).where(eq(orgHosts.hostname, hostname));
-    if (!taken) await tx.insert(orgHosts).values({ hostname, orgId: row.id, createdAt: now });
+    if (taken) {
+      throw new ValidationError([{ field: 'hostname', label: 'organization.settings.hostname', message: 'organization.settings.hostTaken' }]);
+    }
+    await tx.insert(orgHosts).values({ hostname, orgId: row.id, createdAt: now });
   }
   const org = toOrganization(row);
   await appendAudit(tx, {
@@ -114,16 +117,52 @@ export async function setupOrganization(app: AppServices, input: SetupInput, met
     });
     return { orgId: org.id, userId: person.userId };
   });
-  await app.events.publish({ topic: 'org.changed', orgId: result.orgId });
-  for (const f of deferred) await f();
+  await afterSetup(app, result.orgId, deferred);
   return result;
 }
 
-/** For hosting operators (CLI): another organization in a multi-organization installation. */
-export async function createOrganization(app: AppServices, input: OrgInput, hostname: string) {
-  const org = await app.db.transaction((t) => insertOrganization(t as unknown as Db, app, input, hostname, 'cli', null));
-  await app.events.publish({ topic: 'org.changed', orgId: org.id });
-  return org;
+/**
+ * For hosting operators (CLI) and tests: another organization, reached at its own web address,
+ * with its first administrator when given — all in one transaction, or nothing.
+ */
+export async function createOrganization(
+  app: AppServices,
+  input: OrgInput,
+  hostname: string,
+  admin?: { titlePrefix: string; firstName: string; lastName: string; positionTitle: string; username: string },
+): Promise<Organization & { adminPassword: string | null }> {
+  const deferred: (() => void | Promise<void>)[] = [];
+  const result = await app.db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const org = await insertOrganization(tx, app, input, hostname, 'cli', null);
+    let adminPassword: string | null = null;
+    if (admin) {
+      const ctx: ServiceContext = { app, orgId: org.id, actor: systemActor(org.id, 'cli'), tx, deferred };
+      const positionId = await createPosition(ctx, { title: admin.positionTitle, appendOrgName: false, rank: 'staff' });
+      const person = await createStaff(ctx, {
+        titlePrefix: admin.titlePrefix,
+        firstName: admin.firstName,
+        lastName: admin.lastName,
+        positionId,
+        account: { username: admin.username, roles: ['admin'] },
+      });
+      adminPassword = person.generatedPassword;
+    }
+    return { ...org, adminPassword };
+  });
+  await afterSetup(app, result.id, deferred);
+  return result;
+}
+
+/** Steps after an organization's creation committed; a failure here is logged, never reported as a failed creation. */
+async function afterSetup(app: AppServices, orgId: number, deferred: (() => void | Promise<void>)[]) {
+  for (const step of [() => app.events.publish({ topic: 'org.changed', orgId }), ...deferred]) {
+    try {
+      await step();
+    } catch (err) {
+      app.log.error({ err, orgId }, 'a step after creating an organization failed');
+    }
+  }
 }
 
 export async function updateOrganization(ctx: ServiceContext, input: OrgSettingsInput) {
@@ -205,4 +244,14 @@ export async function removeHost(ctx: ServiceContext, hostname: string) {
     tools.publish({ topic: 'org.changed' });
     return { result: undefined, entity: 'org_host', entityId: hostname, summary: `นำที่อยู่เว็บ ${hostname} ออก` };
   });
+}
+
+/** The full names of organizations no web address leads to (reachable only while they are alone). */
+export async function organizationsWithoutHost(app: AppServices): Promise<string[]> {
+  const rows = await app.db
+    .select({ org: organizations })
+    .from(organizations)
+    .leftJoin(orgHosts, eq(orgHosts.orgId, organizations.id))
+    .where(sql`${orgHosts.hostname} IS NULL`);
+  return rows.map((r) => toOrganization(r.org).names.full);
 }

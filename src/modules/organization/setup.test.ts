@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TestBrowser, type TestEnv, createTestEnv } from '../../testing/harness.js';
 
@@ -31,6 +33,9 @@ const valid = {
   passwordConfirm: 'ข้าวเหนียวมะม่วง2567',
 };
 
+/** The code printed at start; a browser on another computer must type it. */
+const setupCode = () => fs.readFileSync(path.join(env.dataDir, 'setup-code'), 'utf8').trim();
+
 describe('first-run setup', () => {
   test('before setup every page leads to /setup; health and the API say so plainly', async () => {
     const b = new TestBrowser(env, host);
@@ -60,23 +65,37 @@ describe('first-run setup', () => {
     assert.equal(await count('organizations'), 0);
   });
 
+  test('from another computer, setup needs the setup code printed at start', async () => {
+    const b = new TestBrowser(env, host);
+    const page = await (await b.get('/setup')).text();
+    assert.match(page, /รหัสตั้งค่าระบบ/);
+    assert.match(setupCode(), /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const none = await b.post('/setup', valid);
+    assert.equal(none.status, 422);
+    assert.match(await none.text(), /รหัสตั้งค่าระบบไม่ถูกต้อง/);
+    const wrong = await b.post('/setup', { ...valid, setupCode: 'AAAA-AAAA' });
+    assert.equal(wrong.status, 422);
+    assert.equal(await count('organizations'), 0);
+  });
+
   test('a weak or mismatched password is refused and named', async () => {
     const b = new TestBrowser(env, host);
-    const short = await b.post('/setup', { ...valid, password: 'short', passwordConfirm: 'short' });
+    const short = await b.post('/setup', { ...valid, setupCode: setupCode(), password: 'short', passwordConfirm: 'short' });
     assert.equal(short.status, 422);
     assert.match(await short.text(), /รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร/);
-    const mismatch = await b.post('/setup', { ...valid, passwordConfirm: 'something-else-2567' });
+    const mismatch = await b.post('/setup', { ...valid, setupCode: setupCode(), passwordConfirm: 'something-else-2567' });
     assert.equal(mismatch.status, 422);
     assert.match(await mismatch.text(), /รหัสผ่านทั้งสองช่องไม่ตรงกัน/);
-    const badCode = await b.post('/setup', { ...valid, docCode: '78101' });
+    const badCode = await b.post('/setup', { ...valid, setupCode: setupCode(), docCode: '78101' });
     assert.match(await badCode.text(), /อักษรย่อจังหวัดตามด้วยตัวเลข/);
     assert.equal(await count('organizations'), 0);
   });
 
   test('a valid setup creates the organization and its administrator, once', async () => {
     const b = new TestBrowser(env, host);
-    const res = await b.post('/setup', valid);
+    const res = await b.post('/setup', { ...valid, setupCode: setupCode().toLowerCase() });
     assert.equal(res.status, 303);
+    assert.ok(!fs.existsSync(path.join(env.dataDir, 'setup-code')), 'the code is gone once used');
     assert.equal(res.headers.get('location'), '/login');
     const login = await b.get('/login');
     assert.match(await login.text(), /ตั้งค่าระบบเรียบร้อยแล้ว/);

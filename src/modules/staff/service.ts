@@ -1,6 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { countActiveWithRole, createAccount, getAccount, setAccountPassword, updateAccount } from '../../core/auth/accounts.js';
-import { generatePassword } from '../../core/auth/passwords.js';
+import { countActiveWithRole, createAccount, getAccount, preparePassword, setAccountPassword, updateAccount } from '../../core/auth/accounts.js';
 import type { Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
@@ -292,18 +291,19 @@ export async function createStaff(
   ctx: ServiceContext,
   input: PersonInput & { account?: AccountInput & { password?: string } },
 ): Promise<CreatedPerson> {
+  const password = input.account ? await preparePassword(input.account.password) : null;
   return runCommand(ctx, { action: 'staff.createStaff', allowed: staffPolicy.manage(ctx.actor) }, async (tx) => {
     await checkPersonRefs(tx, ctx.orgId, input);
     const now = ctx.app.now();
     let userId: number | null = null;
     let generatedPassword: string | null = null;
-    if (input.account) {
+    if (input.account && password) {
       const created = await createAccount(tx, {
         orgId: ctx.orgId,
         username: input.account.username,
         displayName: fullName(input),
         roles: input.account.roles,
-        password: input.account.password,
+        password,
         now,
       });
       userId = created.userId;
@@ -375,6 +375,7 @@ async function assertAdminRemains(tx: Db, orgId: number, userId: number) {
 
 /** Gives a person an account, or changes its username and roles. A new account gets a generated password. */
 export async function setAccount(ctx: ServiceContext, staffId: number, input: AccountInput): Promise<{ generatedPassword: string | null }> {
+  const password = await preparePassword(); // used only when the person has no account yet
   return runCommand(ctx, { action: 'staff.setAccount', allowed: staffPolicy.manage(ctx.actor) }, async (tx) => {
     const person = await staffRow(tx, ctx.orgId, staffId);
     const now = ctx.app.now();
@@ -397,6 +398,7 @@ export async function setAccount(ctx: ServiceContext, staffId: number, input: Ac
       username: input.username,
       displayName: fullName(person),
       roles: input.roles,
+      password,
       now,
     });
     await tx.update(staffMembers).set({ userId: created.userId, updatedAt: now }).where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.id, staffId)));
@@ -411,12 +413,12 @@ export async function setAccount(ctx: ServiceContext, staffId: number, input: Ac
 
 /** A forgotten password: a new generated one, to be replaced at the next sign-in; all sessions end. */
 export async function resetPassword(ctx: ServiceContext, staffId: number): Promise<string> {
+  const password = await preparePassword();
   return runCommand(ctx, { action: 'staff.resetPassword', allowed: staffPolicy.manage(ctx.actor) }, async (tx) => {
     const person = await staffRow(tx, ctx.orgId, staffId);
     if (!person.userId) throw notFound();
-    const password = generatePassword();
     await setAccountPassword(tx, { orgId: ctx.orgId, userId: person.userId, password, mustChange: true, now: ctx.app.now() });
-    return { result: password, entity: 'account', entityId: person.userId, summary: `ตั้งรหัสผ่านใหม่ให้ ${fullName(person)}` };
+    return { result: password.generated ?? '', entity: 'account', entityId: person.userId, summary: `ตั้งรหัสผ่านใหม่ให้ ${fullName(person)}` };
   });
 }
 

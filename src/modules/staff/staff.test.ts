@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, signedIn } from '../../testing/harness.js';
-import { createPosition, createStaff, resolveCommandChain, setActing, setCommandChain } from './service.js';
+import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, createTestUser, signedIn } from '../../testing/harness.js';
+import { createPosition, createStaff, resolveCommandChain, setAccountDisabled, setActing, setCommandChain } from './service.js';
 
 let env: TestEnv;
 let org: TestOrg;
@@ -181,5 +181,30 @@ describe('permissions', () => {
     const token = await anon.csrf('/login');
     const post = await anon.post('/staff/admin/divisions', { name: 'x' }, { csrf: token });
     assert.equal(post.status, 401);
+  });
+});
+
+describe('writes that race', () => {
+  test('two administrators disabling each other at the same moment leave one of them', async () => {
+    const o = await createTestOrg(env);
+    const one = await createTestUser(env, o, ['admin']);
+    const two = await createTestUser(env, o, ['admin']);
+    const as = (u: typeof one) => ({ ...o.ctx, actor: { orgId: o.org.id, userId: u.userId, username: u.username, displayName: u.username, roles: ['admin'] as const, mustChangePassword: false } });
+    const results = await Promise.allSettled([setAccountDisabled(as(one), two.staffId, true), setAccountDisabled(as(two), one.staffId, true)]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, 'exactly one of the two succeeds');
+    const [row] = await env.services.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users WHERE org_id = $1 AND 'admin' = ANY(roles) AND disabled_at IS NULL`,
+      [o.org.id],
+    );
+    assert.equal(row?.n, 1);
+  });
+
+  test('the same username taken by two requests at once: one gets it, the other is told', async () => {
+    const o = await createTestOrg(env);
+    const make = () => createStaff(o.ctx, { titlePrefix: 'นาย', firstName: 'ซ้ำ', lastName: 'พร้อมกัน', account: { username: 'sametime', roles: ['staff'] } });
+    const results = await Promise.allSettled([make(), make()]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.equal((refused.reason as { messageKey?: string }).messageKey, 'core.errors.validation');
   });
 });

@@ -81,7 +81,7 @@ export function ApiDocsPage({ operations, schemas }: { operations: ApiOperation[
       ))}
       {schemas ? (
         <section class="card">
-          <h2 class="card__title">Schemas</h2>
+          <h2 class="card__title">{t('apidocs.schemas')}</h2>
           <pre class="code-block">{JSON.stringify(schemas, null, 2)}</pre>
         </section>
       ) : null}

@@ -6,7 +6,7 @@ import { FocusLayout } from '../../../core/ui/layouts.js';
 import { PersonNameFields } from '../../staff/views/person-fields.js';
 import { OrgFields } from './org-fields.js';
 
-export function SetupPage({ values, errors }: { values: FormValues; errors: FieldError[] }) {
+export function SetupPage({ values, errors, needsCode }: { values: FormValues; errors: FieldError[]; needsCode: boolean }) {
   const t = useT();
   return (
     <FocusLayout title={t('organization.setup.title')}>
@@ -15,6 +15,9 @@ export function SetupPage({ values, errors }: { values: FormValues; errors: Fiel
         <p class="muted">{t('organization.setup.lead')}</p>
         <ErrorSummary errors={errors} />
         <Form action="/setup">
+          {needsCode ? (
+            <TextField name="setupCode" label="organization.setup.code" hint="organization.setup.codeHint" value={formValue(values, 'setupCode')} errors={errors} width="s" autocomplete="off" spellcheck={false} />
+          ) : null}
           <h2 class="form-section">{t('organization.setup.orgSection')}</h2>
           <OrgFields values={values} errors={errors} section="identity" />
           <OrgFields values={values} errors={errors} section="contact" />
