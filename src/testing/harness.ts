@@ -88,7 +88,7 @@ export interface TestUser {
 }
 
 /** A staff member with an account, the given roles and a known password (no forced change). */
-export async function createTestUser(env: TestEnv, org: TestOrg, roles: Role[], opts: { username?: string; firstName?: string } = {}): Promise<TestUser> {
+export async function createTestUser(_env: TestEnv, org: TestOrg, roles: Role[], opts: { username?: string; firstName?: string } = {}): Promise<TestUser> {
   const username = opts.username ?? unique('u');
   const password = `pw-${unique('secret')}-long`;
   const created = await createStaff(org.ctx, {

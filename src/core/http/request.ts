@@ -34,6 +34,7 @@ export function clientIp(c: AppContext): string | null {
  * to this origin.
  */
 export function isSitePath(href: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (!href.startsWith('/') || href.length > 500 || /[\x00-\x20\x7f\\]/.test(href)) return false;
   try {
     const u = new URL(href, 'http://site.invalid');

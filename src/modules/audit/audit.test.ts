@@ -30,7 +30,7 @@ describe('the audit log page', () => {
 
   test('filters by action and by text', async () => {
     const { browser } = await signedIn(env, org, ['executive']);
-    const res = await browser.get('/staff/audit?action=staff.createDivision&q=' + encodeURIComponent('กองที่ 7'));
+    const res = await browser.get(`/staff/audit?action=staff.createDivision&q=${encodeURIComponent('กองที่ 7')}`);
     const html = await res.text();
     assert.match(html, /กองที่ 7/);
     assert.ok(!html.includes('กองที่ 8<'));
