@@ -21,6 +21,7 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'staff-admin-organization', path: '/staff/admin/organization', signedIn: true },
   { name: 'staff-admin-people-new', path: '/staff/admin/people/new', signedIn: true },
   { name: 'staff-admin-chain', path: '/staff/admin/chain', signedIn: true },
+  { name: 'staff-register', path: '/staff/register', signedIn: true },
   { name: 'api-docs', path: '/api/docs', signedIn: false },
 ];
 const SHOTS = path.join('test-results', 'screenshots');

@@ -5,7 +5,8 @@ import auth from './auth/module.js';
 import home from './home/module.js';
 import notifications from './notifications/module.js';
 import organization from './organization/module.js';
+import register from './register/module.js';
 import staff from './staff/module.js';
 
 /** The registry: a capability is one folder and one line here. Order sets the demo seeding order. */
-export const modules: readonly ModuleDefinition[] = [home, organization, auth, staff, audit, apidocs, notifications];
+export const modules: readonly ModuleDefinition[] = [home, organization, auth, staff, audit, apidocs, notifications, register];
