@@ -3,10 +3,27 @@ import apidocs from './apidocs/module.js';
 import audit from './audit/module.js';
 import auth from './auth/module.js';
 import home from './home/module.js';
+import measures from './measures/module.js';
 import notifications from './notifications/module.js';
 import organization from './organization/module.js';
+import publications from './publications/module.js';
 import register from './register/module.js';
+import reports from './reports/module.js';
+import routing from './routing/module.js';
 import staff from './staff/module.js';
 
 /** The registry: a capability is one folder and one line here. Order sets the demo seeding order. */
-export const modules: readonly ModuleDefinition[] = [home, organization, auth, staff, audit, apidocs, notifications, register];
+export const modules: readonly ModuleDefinition[] = [
+  home,
+  organization,
+  auth,
+  staff,
+  audit,
+  apidocs,
+  notifications,
+  register,
+  measures,
+  routing,
+  publications,
+  reports,
+];

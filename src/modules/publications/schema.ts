@@ -1,0 +1,37 @@
+import { bigint, foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, orgIdColumn, timestampColumn } from '../../core/db/columns.js';
+import { files } from '../../core/storage/schema.js';
+
+/**
+ * A published document: immutable. Its file and sha256 never change and it is never deleted;
+ * a correction is a new publication that supersedes it, with the reason logged. Shown on the
+ * public ITA page of its fiscal year under the OIT item it satisfies (2567: o43; 2569: O26).
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    orgId: orgIdColumn(),
+    id: idColumn(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    /** OIT item code of that year's list: 'o43' (2566–2567), 'O26' (2569) … */
+    itemCode: text('item_code').notNull(),
+    title: text('title').notNull(),
+    fileId: integer('file_id').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mime: text('mime').notNull(),
+    /** The record it was made from, e.g. 'measures.report' / report id. */
+    sourceEntity: text('source_entity'),
+    sourceId: text('source_id'),
+    publishedBy: integer('published_by'),
+    publishedAt: createdAtColumn(),
+    supersededBy: integer('superseded_by'),
+    supersededAt: timestampColumn('superseded_at'),
+    supersedeReason: text('supersede_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('publications_year_item').on(t.orgId, t.fiscalYear, t.itemCode),
+    foreignKey({ columns: [t.orgId, t.fileId], foreignColumns: [files.orgId, files.id] }),
+  ],
+);
