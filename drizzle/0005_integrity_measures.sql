@@ -111,11 +111,16 @@ CREATE TABLE "publications" (
 	"source_entity" text,
 	"source_id" text,
 	"published_by" integer,
+	"publisher_position" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"superseded_by" integer,
 	"superseded_at" timestamp with time zone,
 	"supersede_reason" text,
-	CONSTRAINT "publications_org_id_id_pk" PRIMARY KEY("org_id","id")
+	CONSTRAINT "publications_org_id_id_pk" PRIMARY KEY("org_id","id"),
+	CONSTRAINT "publications_sha256_hex" CHECK ("publications"."sha256" ~ '^[0-9a-f]{64}$'),
+	CONSTRAINT "publications_size_positive" CHECK ("publications"."size" > 0),
+	CONSTRAINT "publications_not_self_superseded" CHECK ("publications"."superseded_by" IS NULL OR "publications"."superseded_by" <> "publications"."id"),
+	CONSTRAINT "publications_supersede_complete" CHECK (("publications"."superseded_by" IS NULL AND "publications"."superseded_at" IS NULL AND "publications"."supersede_reason" IS NULL) OR ("publications"."superseded_by" IS NOT NULL AND "publications"."superseded_at" IS NOT NULL AND length(btrim("publications"."supersede_reason")) > 0))
 );
 --> statement-breakpoint
 CREATE TABLE "measure_reports" (
@@ -127,6 +132,7 @@ CREATE TABLE "measure_reports" (
 	"memo" jsonb NOT NULL,
 	"content" jsonb,
 	"register_entry_id" integer,
+	"publication_id" integer,
 	"rev" integer DEFAULT 1 NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -186,6 +192,7 @@ ALTER TABLE "measure_weaknesses" ADD CONSTRAINT "measure_weaknesses_org_id_measu
 ALTER TABLE "measure_weaknesses" ADD CONSTRAINT "measure_weaknesses_org_id_ita_result_id_ita_results_org_id_id_fk" FOREIGN KEY ("org_id","ita_result_id") REFERENCES "public"."ita_results"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "measures" ADD CONSTRAINT "measures_org_id_plan_id_measure_plans_org_id_id_fk" FOREIGN KEY ("org_id","plan_id") REFERENCES "public"."measure_plans"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publications" ADD CONSTRAINT "publications_org_id_file_id_files_org_id_id_fk" FOREIGN KEY ("org_id","file_id") REFERENCES "public"."files"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publications" ADD CONSTRAINT "publications_superseded_by_fk" FOREIGN KEY ("org_id","superseded_by") REFERENCES "public"."publications"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "measure_reports" ADD CONSTRAINT "measure_reports_org_id_plan_id_measure_plans_org_id_id_fk" FOREIGN KEY ("org_id","plan_id") REFERENCES "public"."measure_plans"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routing_steps" ADD CONSTRAINT "routing_steps_org_id_case_id_routing_cases_org_id_id_fk" FOREIGN KEY ("org_id","case_id") REFERENCES "public"."routing_cases"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ita_results_indicator" ON "ita_results" USING btree ("org_id","plan_id","indicator");--> statement-breakpoint
@@ -194,6 +201,7 @@ CREATE UNIQUE INDEX "measure_plans_year" ON "measure_plans" USING btree ("org_id
 CREATE INDEX "measure_progress_measure" ON "measure_progress" USING btree ("org_id","measure_id","happened_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "measures_number" ON "measures" USING btree ("org_id","plan_id","number");--> statement-breakpoint
 CREATE INDEX "publications_year_item" ON "publications" USING btree ("org_id","fiscal_year","item_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_superseded_by" ON "publications" USING btree ("org_id","superseded_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "measure_reports_version" ON "measure_reports" USING btree ("org_id","plan_id","version");--> statement-breakpoint
 CREATE INDEX "measure_reports_status" ON "measure_reports" USING btree ("org_id","status");--> statement-breakpoint
 CREATE INDEX "routing_cases_entity" ON "routing_cases" USING btree ("org_id","entity","entity_id");--> statement-breakpoint

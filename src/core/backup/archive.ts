@@ -137,7 +137,7 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEntry> {
         name: entry.header.name,
         size: entry.header.size ?? 0,
         type: entry.header.type ?? 'file',
-        body: entry as AsyncIterable<Buffer>,
+        body: guarded(entry as AsyncIterable<Buffer>, file),
       };
     }
     await fed;
@@ -145,6 +145,16 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEntry> {
     throw new ArchiveError(`${file} is not a readable backup archive: ${(e as Error).message}`);
   } finally {
     source.destroy();
+  }
+}
+
+/** A member's bytes; a read that fails inside it (a cut archive) is an ArchiveError too. */
+async function* guarded(body: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of body) yield chunk;
+  } catch (e) {
+    if (e instanceof ArchiveError) throw e;
+    throw new ArchiveError(`${file} is not a readable backup archive: ${(e as Error).message}`);
   }
 }
 

@@ -1,4 +1,5 @@
-import { bigint, foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, orgIdColumn, timestampColumn } from '../../core/db/columns.js';
 import { files } from '../../core/storage/schema.js';
 
@@ -24,6 +25,8 @@ export const publications = pgTable(
     sourceEntity: text('source_entity'),
     sourceId: text('source_id'),
     publishedBy: integer('published_by'),
+    /** The publisher's position title at the time (shown publicly instead of a username). */
+    publisherPosition: text('publisher_position'),
     publishedAt: createdAtColumn(),
     supersededBy: integer('superseded_by'),
     supersededAt: timestampColumn('superseded_at'),
@@ -33,5 +36,16 @@ export const publications = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('publications_year_item').on(t.orgId, t.fiscalYear, t.itemCode),
     foreignKey({ columns: [t.orgId, t.fileId], foreignColumns: [files.orgId, files.id] }),
+    // The replacement is a publication of the same organization; each replaces at most one.
+    foreignKey({ name: 'publications_superseded_by_fk', columns: [t.orgId, t.supersededBy], foreignColumns: [t.orgId, t.id] }),
+    uniqueIndex('publications_superseded_by').on(t.orgId, t.supersededBy),
+    check('publications_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('publications_size_positive', sql`${t.size} > 0`),
+    check('publications_not_self_superseded', sql`${t.supersededBy} IS NULL OR ${t.supersededBy} <> ${t.id}`),
+    // Superseded means all three (who replaced it, when, why) with a reason that says something.
+    check(
+      'publications_supersede_complete',
+      sql`(${t.supersededBy} IS NULL AND ${t.supersededAt} IS NULL AND ${t.supersedeReason} IS NULL) OR (${t.supersededBy} IS NOT NULL AND ${t.supersededAt} IS NOT NULL AND length(btrim(${t.supersedeReason})) > 0)`,
+    ),
   ],
 );

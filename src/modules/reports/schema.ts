@@ -26,6 +26,8 @@ export const measureReports = pgTable(
     content: jsonb('content').$type<Record<string, unknown>>(),
     /** The register entry that gave the memo its ที่ (taken at submission). */
     registerEntryId: integer('register_entry_id'),
+    /** The publication made from this version (status 'published' or 'superseded'). */
+    publicationId: integer('publication_id'),
     /** Optimistic concurrency for the memo fields. */
     rev: integer('rev').notNull().default(1),
     createdBy: integer('created_by'),

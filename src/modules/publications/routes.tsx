@@ -1,0 +1,203 @@
+import type { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../core/http/env.js';
+import { orgOf, serviceContext } from '../../core/http/env.js';
+import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { type FormValues, readForm } from '../../core/http/forms.js';
+import { serveStoredFile } from '../../core/http/serve-file.js';
+import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
+import { flash } from '../../core/ui/flash.js';
+import { renderPage, renderToString } from '../../core/ui/render.js';
+import { fullName, staffOfUser } from '../staff/service.js';
+import { FIRST_OIT_YEAR, oitItem, oitItemsOf } from './oit-items.js';
+import { publicationsPolicy } from './policy.js';
+import {
+  getPublication,
+  listPublications,
+  type Publication,
+  publicationBytes,
+  publicationHref,
+  publishedYears,
+  supersedePublication,
+} from './service.js';
+import { ItaItemPage, ItaYearPage, ItaYearsPage, PublicationPage, type YearSummary } from './views/public.js';
+import { type LogRow, PublicationLogPage, SupersedePage } from './views/staff.js';
+
+/** A fiscal year in a path: a B.E. year this system can hold, else the page does not exist. */
+function fiscalYearParam(s: string | undefined): number {
+  if (!s || !/^\d{4}$/.test(s)) throw notFound();
+  const fy = Number(s);
+  if (fy < 2500 || fy > 2700) throw notFound();
+  return fy;
+}
+
+function idParam(s: string | undefined): number {
+  if (!s || !/^\d{1,10}$/.test(s)) throw notFound();
+  const id = Number(s);
+  if (id < 1 || id > 2147483647) throw notFound();
+  return id;
+}
+
+/** Public pages are read as the public: the same for a signed-in coordinator as for a citizen. */
+const publicCtx = (c: AppContext) => serviceContext(c);
+
+/** The downloaded file's name: the title, made safe for a file name, with .pdf. */
+function downloadName(p: Publication): string {
+  const base =
+    p.title
+      .replace(/[\\/:*?"<>|]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || `publication-${p.id}`;
+  return `${base}.pdf`;
+}
+
+export function routes(app: Hono<AppEnv>) {
+  app.get('/ita', (c) =>
+    c.get('pages').respond(c, async () => {
+      const ctx = publicCtx(c);
+      const all = await listPublications(ctx, {});
+      const years = new Set<number>(await publishedYears(ctx));
+      for (let y = FIRST_OIT_YEAR; y <= fiscalYearOf(ctx.app.now()); y++) years.add(y);
+      const summaries: YearSummary[] = [...years]
+        .sort((a, b) => b - a)
+        .map((fy) => {
+          const items = oitItemsOf(fy);
+          const mine = all.filter((p) => p.fiscalYear === fy);
+          const codes = new Set(mine.map((p) => p.itemCode));
+          return {
+            fiscalYear: fy,
+            items: items.length,
+            publishedItems: items.filter((i) => codes.has(i.code)).length,
+            publications: mine.length,
+          };
+        });
+      return renderToString(c, <ItaYearsPage org={orgOf(c)} years={summaries} />);
+    }),
+  );
+
+  app.get('/ita/:fiscalYear', (c) => {
+    const fy = fiscalYearParam(c.req.param('fiscalYear'));
+    return c.get('pages').respond(c, async () => {
+      const items = oitItemsOf(fy);
+      const current = await listPublications(publicCtx(c), { fiscalYear: fy });
+      const byItem = new Map<string, Publication[]>();
+      const others: Publication[] = [];
+      for (const p of current) {
+        if (!items.some((i) => i.code === p.itemCode)) others.push(p);
+        else byItem.set(p.itemCode, [...(byItem.get(p.itemCode) ?? []), p]);
+      }
+      return renderToString(c, <ItaYearPage org={orgOf(c)} fiscalYear={fy} items={items} byItem={byItem} others={others} />);
+    });
+  });
+
+  app.get('/ita/:fiscalYear/:itemCode', (c) => {
+    const fy = fiscalYearParam(c.req.param('fiscalYear'));
+    const item = oitItem(fy, c.req.param('itemCode'));
+    if (!item) throw notFound();
+    return c.get('pages').respond(c, async () => {
+      const all = (await listPublications(publicCtx(c), { fiscalYear: fy, includeSuperseded: true })).filter(
+        (p) => p.itemCode === item.code,
+      );
+      return renderToString(
+        c,
+        <ItaItemPage
+          fiscalYear={fy}
+          item={item}
+          current={all.filter((p) => p.supersededBy == null)}
+          superseded={all.filter((p) => p.supersededBy != null)}
+        />,
+      );
+    });
+  });
+
+  app.get('/publications/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    return c.get('pages').respond(c, async () => {
+      const ctx = publicCtx(c);
+      const p = await getPublication(ctx, id);
+      const replacement = p.supersededBy ? await getPublication(ctx, p.supersededBy) : null;
+      const previous =
+        (await listPublications(ctx, { fiscalYear: p.fiscalYear, includeSuperseded: true })).find((x) => x.supersededBy === p.id) ?? null;
+      return renderToString(
+        c,
+        <PublicationPage org={orgOf(c)} p={p} item={oitItem(p.fiscalYear, p.itemCode)} replacement={replacement} previous={previous} />,
+      );
+    });
+  });
+
+  app.get('/publications/:id/file', async (c) => {
+    const ctx = publicCtx(c);
+    const p = await getPublication(ctx, idParam(c.req.param('id')));
+    const etag = `"${p.sha256}"`;
+    // Immutable: the ETag is the content's own hash; a matching one needs no bytes read at all.
+    if (c.req.header('if-none-match') === etag) {
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(null, 304);
+    }
+    const bytes = await publicationBytes(ctx, p);
+    const res = serveStoredFile(c, { sha256: p.sha256, mime: p.mime, name: downloadName(p), size: p.size }, bytes, { immutable: true });
+    return res;
+  });
+
+  // ---------- staff ----------
+
+  app.get('/staff/publications', async (c) => {
+    const actor = c.get('actor');
+    ensureAllowed(publicationsPolicy.log(actor), !!actor);
+    const ctx = serviceContext(c);
+    const all = await listPublications(ctx, { includeSuperseded: true });
+    const names = new Map<number, string>();
+    for (const userId of new Set(all.map((p) => p.publishedBy).filter((u): u is number => !!u))) {
+      const person = await staffOfUser(ctx, userId);
+      if (person) names.set(userId, fullName(person));
+    }
+    const org = orgOf(c);
+    const rows: LogRow[] = all.map((p) => ({
+      p,
+      replaced: all.find((x) => x.supersededBy === p.id) ?? null,
+      who: [p.publishedBy ? names.get(p.publishedBy) : null, p.publisherPosition].filter(Boolean).join(' · ') || org.names.full,
+    }));
+    return renderPage(c, <PublicationLogPage rows={rows} canSupersede={publicationsPolicy.supersede(actor)} />);
+  });
+
+  const supersedePage = async (c: AppContext, id: number, values: FormValues, errors: FieldError[], status = 200) => {
+    const p = await getPublication(serviceContext(c), id);
+    return renderPage(c, <SupersedePage p={p} values={values} errors={errors} />, status);
+  };
+
+  app.get('/staff/publications/:id/supersede', async (c) => {
+    const actor = c.get('actor');
+    ensureAllowed(publicationsPolicy.supersede(actor), !!actor);
+    return supersedePage(c, idParam(c.req.param('id')), {}, []);
+  });
+
+  app.post('/staff/publications/:id/supersede', async (c) => {
+    const actor = c.get('actor');
+    ensureAllowed(publicationsPolicy.supersede(actor), !!actor);
+    const id = idParam(c.req.param('id'));
+    const { values, files } = await readForm(c);
+    const file = files.file;
+    const text = (k: string) => {
+      const v = values[k];
+      return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+    };
+    let created: Publication;
+    try {
+      created = await supersedePublication(serviceContext(c), id, {
+        reason: text('reason'),
+        title: text('title') || undefined,
+        bytes: file ? new Uint8Array(await file.arrayBuffer()) : null,
+        fileName: file?.name ?? 'document.pdf',
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.fields.length > 0) return supersedePage(c, id, values, e.fields, 422);
+      if (e instanceof AppError && e.status === 409) {
+        return supersedePage(c, id, values, [{ field: '_', message: e.messageKey }], 409);
+      }
+      throw e;
+    }
+    flash(c, 'publications.supersede.done');
+    return c.redirect(publicationHref(created), 303);
+  });
+}

@@ -1,0 +1,229 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { runCommand } from '../../core/command.js';
+import type { ServiceContext } from '../../core/context.js';
+import type { Db } from '../../core/db/client.js';
+import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
+import { readFileBytes, saveFile } from '../../core/storage/files.js';
+import { getOrganization } from '../organization/service.js';
+import { listPositions, positionTitle, staffOfUser } from '../staff/service.js';
+import { oitItem, oitItemsOf } from './oit-items.js';
+import { publicationsPolicy } from './policy.js';
+import { publications } from './schema.js';
+
+export { measuresReportItem } from './oit-items.js';
+
+export type Publication = typeof publications.$inferSelect;
+
+export interface PublishInput {
+  fiscalYear: number;
+  itemCode: string;
+  title: string;
+  bytes: Uint8Array;
+  fileName: string;
+  source?: { entity: string; id: string | number };
+  supersedes?: { id: number; reason: string };
+}
+
+const MAX_REASON = 2000;
+const MAX_TITLE = 500;
+
+function checkInput(input: PublishInput): void {
+  const fields = [];
+  if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < 2500 || input.fiscalYear > 2700) {
+    fields.push({ field: 'fiscalYear', label: 'publications.fields.fiscalYear', message: 'publications.errors.fiscalYear' });
+  } else if (oitItemsOf(input.fiscalYear).length > 0 && !oitItem(input.fiscalYear, input.itemCode)) {
+    fields.push({ field: 'itemCode', label: 'publications.fields.item', message: 'publications.errors.itemCode' });
+  }
+  const title = input.title.trim();
+  if (!title || title.length > MAX_TITLE) {
+    fields.push({ field: 'title', label: 'publications.fields.title', message: 'publications.errors.title' });
+  }
+  if (input.supersedes) {
+    const reason = input.supersedes.reason.trim();
+    if (!reason) {
+      fields.push({ field: 'reason', label: 'publications.fields.reason', message: 'publications.errors.reasonRequired' });
+    } else if (reason.length > MAX_REASON) {
+      fields.push({ field: 'reason', label: 'publications.fields.reason', message: 'publications.errors.reasonTooLong' });
+    }
+  }
+  if (fields.length) throw new ValidationError(fields);
+}
+
+/**
+ * Publishes a document, inside the caller's command transaction (tx): the bytes go to the
+ * content-addressed store (PDF only, checked by content), the row records sha256, size and
+ * type. With `supersedes`, the old publication is marked superseded by this one, with the
+ * reason — it stays readable; nothing published is ever deleted or changed otherwise.
+ */
+export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput): Promise<Publication> {
+  if (!publicationsPolicy.publish(ctx.actor)) throw ctx.actor ? forbidden() : unauthorized();
+  checkInput(input);
+  const txCtx: ServiceContext = { ...ctx, tx };
+  let old: Publication | undefined;
+  if (input.supersedes) {
+    [old] = await tx
+      .select()
+      .from(publications)
+      .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, input.supersedes.id)))
+      .for('update');
+    if (!old) throw notFound();
+    if (old.supersededBy != null) throw conflict('publications.errors.alreadySuperseded');
+  }
+  const file = await saveFile(txCtx, { bytes: input.bytes, name: input.fileName, kinds: ['pdf'] });
+  const now = ctx.app.now();
+  const publisherPosition = await publisherPositionOf(txCtx);
+  const [row] = await tx
+    .insert(publications)
+    .values({
+      orgId: ctx.orgId,
+      fiscalYear: input.fiscalYear,
+      itemCode: input.itemCode,
+      title: input.title.trim(),
+      fileId: file.id,
+      sha256: file.sha256,
+      size: file.size,
+      mime: file.mime,
+      sourceEntity: input.source?.entity ?? null,
+      sourceId: input.source ? String(input.source.id) : null,
+      publishedBy: ctx.actor?.userId || null,
+      publisherPosition,
+      publishedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('publication not written');
+  if (old && input.supersedes) {
+    const done = await tx
+      .update(publications)
+      .set({ supersededBy: row.id, supersededAt: now, supersedeReason: input.supersedes.reason.trim() })
+      .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, old.id), isNull(publications.supersededBy)))
+      .returning({ id: publications.id });
+    if (done.length !== 1) throw conflict('publications.errors.alreadySuperseded');
+  }
+  // Cached public pages of the organization (the ITA year page) are dropped when this commits.
+  const event = { topic: 'pages.changed', orgId: ctx.orgId, data: { publication: row.id } };
+  await ctx.app.events.publishInTransaction(tx, event);
+  if (ctx.deferred) ctx.deferred.push(() => ctx.app.events.deliverLocal(event));
+  else ctx.app.events.deliverLocal(event);
+  return row;
+}
+
+/**
+ * The publisher as the public sees them: their position title at the time of publishing
+ * (never a username). The system (demo, setup) has none.
+ */
+async function publisherPositionOf(ctx: ServiceContext): Promise<string | null> {
+  const userId = ctx.actor?.userId;
+  if (!userId) return null;
+  const person = await staffOfUser(ctx, userId);
+  if (!person?.positionId) return null;
+  const position = (await listPositions(ctx)).find((p) => p.id === person.positionId);
+  if (!position) return null;
+  const org = await getOrganization(ctx);
+  return positionTitle(position, org.name, org.names.typeFull);
+}
+
+/** Newest first; without includeSuperseded only what is current. */
+export async function listPublications(
+  ctx: ServiceContext,
+  f: { fiscalYear?: number; includeSuperseded?: boolean } = {},
+): Promise<Publication[]> {
+  if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
+  const where = [eq(publications.orgId, ctx.orgId)];
+  if (f.fiscalYear != null) where.push(eq(publications.fiscalYear, f.fiscalYear));
+  if (!f.includeSuperseded) where.push(isNull(publications.supersededBy));
+  return (ctx.tx ?? ctx.app.db)
+    .select()
+    .from(publications)
+    .where(and(...where))
+    .orderBy(desc(publications.publishedAt), desc(publications.id));
+}
+
+export async function getPublication(ctx: ServiceContext, id: number): Promise<Publication> {
+  if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
+  if (!Number.isInteger(id) || id <= 0 || id > 2147483647) throw notFound();
+  const [row] = await (ctx.tx ?? ctx.app.db)
+    .select()
+    .from(publications)
+    .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, id)));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The fiscal years that have at least one publication, newest first. */
+export async function publishedYears(ctx: ServiceContext): Promise<number[]> {
+  const rows = await (ctx.tx ?? ctx.app.db)
+    .selectDistinct({ y: publications.fiscalYear })
+    .from(publications)
+    .where(eq(publications.orgId, ctx.orgId));
+  return rows.map((r) => r.y).sort((a, b) => b - a);
+}
+
+/** The stored bytes of a publication, checked against its recorded sha256. */
+export async function publicationBytes(ctx: ServiceContext, p: Publication): Promise<Uint8Array> {
+  const { bytes } = await readFileBytes(ctx, p.fileId);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * The coordinator replaces a publication with a corrected file (PDF only), giving the reason:
+ * a new publication under the same year and item, the old one marked superseded.
+ */
+export async function supersedePublication(
+  ctx: ServiceContext,
+  id: number,
+  input: { reason: string; title?: string; bytes: Uint8Array | null; fileName: string },
+): Promise<Publication> {
+  const old = await getPublication(ctx, id);
+  const fields = [];
+  if (!input.reason.trim()) {
+    fields.push({ field: 'reason', label: 'publications.fields.reason', message: 'publications.errors.reasonRequired' });
+  }
+  if (!input.bytes || input.bytes.byteLength === 0) {
+    fields.push({ field: 'file', label: 'publications.fields.file', message: 'publications.errors.fileRequired' });
+  }
+  if (fields.length) throw new ValidationError(fields);
+  if (old.supersededBy != null) throw conflict('publications.errors.alreadySuperseded');
+  return runCommand(
+    ctx,
+    { action: 'publications.supersede', allowed: publicationsPolicy.supersede(ctx.actor) },
+    async (tx, _tools, txCtx) => {
+      let created: Publication;
+      try {
+        created = await publish(tx, txCtx, {
+          fiscalYear: old.fiscalYear,
+          itemCode: old.itemCode,
+          title: input.title?.trim() || old.title,
+          bytes: input.bytes as Uint8Array,
+          fileName: input.fileName,
+          source: old.sourceEntity && old.sourceId ? { entity: old.sourceEntity, id: old.sourceId } : undefined,
+          supersedes: { id: old.id, reason: input.reason },
+        });
+      } catch (e) {
+        // The store's type/size errors name the file field on the form.
+        if (e instanceof AppError && !(e instanceof ValidationError) && (e.status === 422 || e.status === 413)) {
+          throw new ValidationError([{ field: 'file', label: 'publications.fields.file', message: e.messageKey, params: e.params }]);
+        }
+        throw e;
+      }
+      return {
+        result: created,
+        entity: 'publication',
+        entityId: created.id,
+        summary: `publication ${old.id} superseded by ${created.id}: ${input.reason.trim().slice(0, 200)}`,
+        data: { supersedes: old.id, sha256: created.sha256, reason: input.reason.trim() },
+      };
+    },
+  );
+}
+
+export function publicationHref(p: Pick<Publication, 'id'>): string {
+  return `/publications/${p.id}`;
+}
+
+export function publicationFileHref(p: Pick<Publication, 'id'>): string {
+  return `/publications/${p.id}/file`;
+}
+
+export function itaYearHref(fiscalYear: number): string {
+  return `/ita/${fiscalYear}`;
+}
