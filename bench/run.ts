@@ -36,7 +36,15 @@ async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
 function startApp(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -84,7 +92,12 @@ async function setUp(base: string) {
     password: 'bench-password-2567',
     passwordConfirm: 'bench-password-2567',
   });
-  const res = await fetch(`${base}/setup`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+  const res = await fetch(`${base}/setup`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+  });
   if (res.status !== 303) throw new Error(`setup failed: ${res.status}`);
 }
 
@@ -181,7 +194,9 @@ async function main() {
     goal: { ratioToNginx: 0.5, p99Ms: 50 },
   };
   console.log(`\nhome page (${html.byteLength} bytes of HTML)`);
-  console.log(`  prongsai: ${appResult.requestsPerSec} req/s, p50 ${appResult.p50} ms, p99 ${appResult.p99} ms, errors ${appResult.errors}, non-2xx ${appResult.non2xx}`);
+  console.log(
+    `  prongsai: ${appResult.requestsPerSec} req/s, p50 ${appResult.p50} ms, p99 ${appResult.p99} ms, errors ${appResult.errors}, non-2xx ${appResult.non2xx}`,
+  );
   if (nginxResult) {
     console.log(`  nginx:    ${nginxResult.requestsPerSec} req/s, p50 ${nginxResult.p50} ms, p99 ${nginxResult.p99} ms`);
     console.log(`  ratio:    ${result.ratioToNginx}× nginx (goal ≥ 0.5×), p99 ${appResult.p99} ms (goal < 50 ms)`);

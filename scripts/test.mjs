@@ -41,23 +41,37 @@ if (!e2eOnly) {
   }
   const concurrency = String(Math.max(2, os.availableParallelism()));
   // Prepare the migrated PGlite template once, before the test processes race for it.
-  const prepared = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/testing/database.ts').then((m) => m.ensurePgliteTemplate())"], { cwd: root, stdio: 'inherit' });
+  const prepared = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '-e', "import('./src/testing/database.ts').then((m) => m.ensurePgliteTemplate())"],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (prepared.status !== 0) process.exit(1);
   const testArgs = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=dot', ...files];
   const pgliteEnv = { TEST_DATABASE_URL: '' };
   process.env.PRONGSAI_TEST_FAST_HASHING = '1';
-  results.push(['unit and integration tests on PGlite', run('unit and integration tests on PGlite', process.execPath, testArgs, pgliteEnv)]);
+  results.push([
+    'unit and integration tests on PGlite',
+    run('unit and integration tests on PGlite', process.execPath, testArgs, pgliteEnv),
+  ]);
   if (process.env.TEST_DATABASE_URL) {
     results.push(['unit and integration tests on PostgreSQL', run('unit and integration tests on PostgreSQL', process.execPath, testArgs)]);
   } else {
-    console.log('\nPostgreSQL pass SKIPPED: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on PostgreSQL too.');
+    console.log(
+      '\nPostgreSQL pass SKIPPED: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on PostgreSQL too.',
+    );
   }
 }
 
 if (filters.length === 0 || e2eOnly) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (fs.existsSync(chromium)) {
-    results.push(['browser tests in Chromium', run('browser tests in Chromium', process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test'], { CHROMIUM_PATH: chromium })]);
+    results.push([
+      'browser tests in Chromium',
+      run('browser tests in Chromium', process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test'], {
+        CHROMIUM_PATH: chromium,
+      }),
+    ]);
   } else {
     console.log(`\nBrowser tests SKIPPED: Chromium not found at ${chromium}. Install Debian's chromium package or set CHROMIUM_PATH.`);
   }

@@ -7,7 +7,6 @@ import type { AppServices } from './core/context.js';
 import { csrfProtection } from './core/http/csrf.js';
 import type { AppEnv } from './core/http/env.js';
 import { handleError, respondWithError } from './core/http/error-pages.js';
-import { PageCache } from './core/http/page-cache.js';
 import {
   apiPasswordGuard,
   localeMiddleware,
@@ -17,6 +16,7 @@ import {
   switchLocale,
   tenancyMiddleware,
 } from './core/http/middleware.js';
+import { PageCache } from './core/http/page-cache.js';
 import type { Registry } from './core/module.js';
 import { TenantResolver } from './core/tenancy/resolve.js';
 import { getAsset } from './core/ui/assets.js';
@@ -77,10 +77,7 @@ export function createApp(services: AppServices, registry: Registry): BuiltApp {
     const etag = `"${asset.hash}"`;
     c.header('ETag', etag);
     c.header('Vary', 'Accept-Encoding');
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-    );
+    c.header('Cache-Control', c.req.query('v') === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     c.header('Content-Type', asset.type);
     const accept = c.req.header('accept-encoding') ?? '';

@@ -1,9 +1,9 @@
-import { loadConfig, ConfigError } from './core/config.js';
+import { commands } from './cli/commands.js';
+import { ConfigError, loadConfig } from './core/config.js';
 import { DatabaseUnavailableError } from './core/db/client.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { MigrationMismatchError } from './core/db/migrate.js';
 import { packageVersion } from './core/services.js';
-import { commands } from './cli/commands.js';
 
 /**
  * The command line: serve | demo | migrate | verify-log | backup | restore | create-org.
@@ -23,7 +23,11 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  const known = e instanceof ConfigError || e instanceof DatabaseUnavailableError || e instanceof DataDirLockedError || e instanceof MigrationMismatchError;
+  const known =
+    e instanceof ConfigError ||
+    e instanceof DatabaseUnavailableError ||
+    e instanceof DataDirLockedError ||
+    e instanceof MigrationMismatchError;
   const err = e as NodeJS.ErrnoException;
   if (known) console.error(`prongsai: ${err.message}`);
   else if (err.code === 'EADDRINUSE') console.error(`prongsai: the port is already in use (${err.message}). Set PORT to another port.`);

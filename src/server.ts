@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { deleteExpiredSessions } from './core/auth/sessions.js';
 import type { Config } from './core/config.js';
 import type { AppServices } from './core/context.js';
-import { deleteExpiredSessions } from './core/auth/sessions.js';
 import { createRegistry } from './core/module.js';
 import { closeServices, createServices } from './core/services.js';
 import { loadAssets } from './core/ui/assets.js';

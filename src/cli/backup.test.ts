@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { type Database, openDatabase } from '../core/db/client.js';
+import { setLogo } from '../modules/organization/service.js';
+import { createStaff } from '../modules/staff/service.js';
 import {
   cleanup,
   createPgDatabase,
@@ -14,9 +17,6 @@ import {
   tempDir,
   withApp,
 } from '../testing/processes.js';
-import { type Database, openDatabase } from '../core/db/client.js';
-import { setLogo } from '../modules/organization/service.js';
-import { createStaff } from '../modules/staff/service.js';
 
 after(cleanup);
 

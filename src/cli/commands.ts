@@ -1,12 +1,12 @@
-import type { Config } from '../core/config.js';
 import { verifyAuditChain } from '../core/audit/audit.js';
+import type { Config } from '../core/config.js';
 import { openDatabase } from '../core/db/client.js';
 import { migrate } from '../core/db/migrate.js';
 import { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } from '../demo/run.js';
 import { startServer } from '../server.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { createOrgCommand } from './create-org.js';
 import { hasDatabase } from './data-dir.js';
-import { backupCommand, restoreCommand } from './backup.js';
 
 export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
 
@@ -21,7 +21,9 @@ function stopOnSignals(server: { close(): Promise<void> }) {
 }
 
 const serving = (config: Config) => (url: string) =>
-  console.log(`Prongsai ${config.version} is serving on ${url} (database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
+  console.log(
+    `Prongsai ${config.version} is serving on ${url} (database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`,
+  );
 
 async function serveCommand(config: Config): Promise<undefined> {
   const server = await startServer(config, { onListen: serving(config) });
@@ -79,7 +81,9 @@ async function verifyLogCommand(config: Config, args: string[]): Promise<number>
       return 0;
     }
     const p = report.problem;
-    console.error(`Audit log BROKEN: organization ${p?.orgId}, entry ${p?.seq}: ${p?.reason?.replace('_', ' ')} (${report.entries} entries before it are intact).`);
+    console.error(
+      `Audit log BROKEN: organization ${p?.orgId}, entry ${p?.seq}: ${p?.reason?.replace('_', ' ')} (${report.entries} entries before it are intact).`,
+    );
     return 1;
   } finally {
     await database.close();

@@ -1,15 +1,14 @@
 import type { Config } from '../core/config.js';
+import { ValidationError } from '../core/http/errors.js';
 import { validateValues } from '../core/http/forms.js';
 import { translator } from '../core/i18n/i18n.js';
-import { ValidationError } from '../core/http/errors.js';
-import { closeServices, createServices } from '../core/services.js';
+import { catalogsFor, closeServices, createServices } from '../core/services.js';
 import { normalizeHost } from '../core/tenancy/resolve.js';
 import { errorText } from '../core/ui/context.js';
 import { modules } from '../modules/index.js';
 import { OrgInput, orgLabels } from '../modules/organization/inputs.js';
 import { createOrganization, organizationsWithoutHost } from '../modules/organization/service.js';
 import { USERNAME } from '../modules/staff/inputs.js';
-import { catalogsFor } from '../core/services.js';
 
 /**
  * For a province or the DLA hosting many organizations: another organization, reached by its
@@ -75,4 +74,3 @@ export async function createOrgCommand(config: Config, args: string[]): Promise<
     await closeServices(app);
   }
 }
-

@@ -17,7 +17,11 @@ async function closedPort(): Promise<number> {
 describe('serve: a problem at start is one clear line', () => {
   test('an unreachable PostgreSQL: exit 1, one line naming the server, no stack trace', async () => {
     const port = await closedPort();
-    const r = await runChild(['src/main.ts', 'serve'], { DATABASE_URL: `postgres://prongsai:secret@127.0.0.1:${port}/prongsai`, DATA_DIR: tempDir(), PORT: '0' });
+    const r = await runChild(['src/main.ts', 'serve'], {
+      DATABASE_URL: `postgres://prongsai:secret@127.0.0.1:${port}/prongsai`,
+      DATA_DIR: tempDir(),
+      PORT: '0',
+    });
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.length, 1, r.stderr);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { cleanup, newOrg, preparedDataDir, runChild, withApp } from '../testing/processes.js';
 import { openDatabase } from '../core/db/client.js';
 import { createDivision } from '../modules/staff/service.js';
+import { cleanup, newOrg, preparedDataDir, runChild, withApp } from '../testing/processes.js';
 
 after(cleanup);
 

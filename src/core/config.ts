@@ -52,7 +52,8 @@ function proxyHops(v: string | undefined): number {
   if (!v || v === '0' || v === 'false') return 0;
   if (v === 'true') return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new ConfigError(`TRUST_PROXY must be the number of proxies in front (e.g. 1), got "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new ConfigError(`TRUST_PROXY must be the number of proxies in front (e.g. 1), got "${v}"`);
   return n;
 }
 

@@ -82,9 +82,7 @@ export function createRegistry(modules: readonly ModuleDefinition[]): Registry {
   return {
     modules,
     nav(area, actor) {
-      return all
-        .filter((n) => n.area === area && (!n.can || n.can(actor)))
-        .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+      return all.filter((n) => n.area === area && (!n.can || n.can(actor))).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
     },
     async todo(ctx) {
       const lists = await Promise.all(modules.map((m) => (m.todo ? m.todo(ctx) : Promise.resolve([]))));

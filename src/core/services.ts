@@ -39,9 +39,7 @@ export async function createServices(
   opts: { database?: Database; dbOptions?: Partial<OpenOptions>; logger?: pino.Logger; now?: () => Date } = {},
 ): Promise<AppServices> {
   const log = opts.logger ?? pino({ level: config.logLevel, base: undefined });
-  const database =
-    opts.database ??
-    (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, ...opts.dbOptions }));
+  const database = opts.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, ...opts.dbOptions }));
   try {
     const applied = await migrate(database);
     if (applied.length > 0) log.info({ applied }, 'database migrated');

@@ -8,7 +8,7 @@ import { type Role, systemActor } from '../core/auth/roles.js';
 import { loadConfig } from '../core/config.js';
 import type { AppServices, ServiceContext } from '../core/context.js';
 import type { AppEnv } from '../core/http/env.js';
-import { type ModuleDefinition, type Registry, createRegistry } from '../core/module.js';
+import { createRegistry, type ModuleDefinition, type Registry } from '../core/module.js';
 import { closeServices, createServices } from '../core/services.js';
 import type { Organization } from '../core/tenancy/organization.js';
 import { modules as allModules } from '../modules/index.js';
@@ -32,7 +32,9 @@ export function unique(prefix = 'x'): string {
 }
 
 /** The whole app on a fresh test database (PGlite template, or PostgreSQL with TEST_DATABASE_URL). */
-export async function createTestEnv(opts: { env?: Record<string, string>; modules?: readonly ModuleDefinition[]; now?: () => Date } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  opts: { env?: Record<string, string>; modules?: readonly ModuleDefinition[]; now?: () => Date } = {},
+): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }, 'test');
   const testDb = await openTestDatabase();
@@ -88,7 +90,12 @@ export interface TestUser {
 }
 
 /** A staff member with an account, the given roles and a known password (no forced change). */
-export async function createTestUser(_env: TestEnv, org: TestOrg, roles: Role[], opts: { username?: string; firstName?: string } = {}): Promise<TestUser> {
+export async function createTestUser(
+  _env: TestEnv,
+  org: TestOrg,
+  roles: Role[],
+  opts: { username?: string; firstName?: string } = {},
+): Promise<TestUser> {
   const username = opts.username ?? unique('u');
   const password = `pw-${unique('secret')}-long`;
   const created = await createStaff(org.ctx, {
@@ -160,7 +167,11 @@ export class TestBrowser {
   }
 
   /** Posts a form as a browser would: urlencoded, with the CSRF token from `from` (default: the same path). */
-  async post(pathname: string, fields: Record<string, string | string[]>, opts: { from?: string; csrf?: string | null } = {}): Promise<Response> {
+  async post(
+    pathname: string,
+    fields: Record<string, string | string[]>,
+    opts: { from?: string; csrf?: string | null } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     const token = opts.csrf === null ? null : (opts.csrf ?? (await this.csrf(opts.from ?? pathname)));
     if (token) body.append('_csrf', token);

@@ -7,16 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import pino from 'pino';
-import { modules } from '../modules/index.js';
-import { createOrganization } from '../modules/organization/service.js';
-import { ensurePgliteTemplate } from './database.js';
 import { systemActor } from '../core/auth/roles.js';
+import { MIGRATIONS_TABLE, readCatalog } from '../core/backup/catalog.js';
+import { withSession } from '../core/backup/session.js';
 import { loadConfig } from '../core/config.js';
 import type { AppServices, ServiceContext } from '../core/context.js';
 import type { Database } from '../core/db/client.js';
 import { closeServices, createServices } from '../core/services.js';
-import { MIGRATIONS_TABLE, readCatalog } from '../core/backup/catalog.js';
-import { withSession } from '../core/backup/session.js';
+import { modules } from '../modules/index.js';
+import { createOrganization } from '../modules/organization/service.js';
+import { ensurePgliteTemplate } from './database.js';
 
 /**
  * Test helpers for the backup, lock, durability and command-line tests: temporary directories,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { type ChainedEntry, entryHash, GENESIS_HASH } from './chain.js';
 import { auditHeads, auditLog } from './schema.js';
-import { type ChainedEntry, GENESIS_HASH, entryHash } from './chain.js';
 
 export interface AuditInput {
   orgId: number;
@@ -59,10 +59,7 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<{ seq: num
   };
   const hash = entryHash(entry);
   await tx.insert(auditLog).values({ ...entry, hash });
-  await tx
-    .update(auditHeads)
-    .set({ seq: entry.seq, hash })
-    .where(eq(auditHeads.orgId, input.orgId));
+  await tx.update(auditHeads).set({ seq: entry.seq, hash }).where(eq(auditHeads.orgId, input.orgId));
   return { seq: entry.seq, hash };
 }
 

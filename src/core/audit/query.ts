@@ -14,7 +14,12 @@ export interface AuditFilter {
 }
 
 /** One organization's audit entries, newest first, a page at a time (no offsets: the log only grows). */
-export async function listAuditEntries(db: Db, orgId: number, f: AuditFilter, limit = 50): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+export async function listAuditEntries(
+  db: Db,
+  orgId: number,
+  f: AuditFilter,
+  limit = 50,
+): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
   const q = f.q?.trim();
   const rows = await db
     .select()
@@ -36,6 +41,10 @@ export async function listAuditEntries(db: Db, orgId: number, f: AuditFilter, li
 }
 
 export async function distinctAuditActions(db: Db, orgId: number): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, orgId)).orderBy(auditLog.action);
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.orgId, orgId))
+    .orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }

@@ -18,7 +18,10 @@ export async function findAccountByUsername(db: Db, orgId: number, username: str
 }
 
 export async function getAccount(db: Db, orgId: number, userId: number): Promise<AccountRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { generatePassword, hashPassword, hashingOptions, passwordProblem, verifyPassword } from './passwords.js';
+import { generatePassword, hashingOptions, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
 describe('passwords', () => {
   test('production hashing is argon2id with OWASP parameters (19 MiB, t=2, p=1)', () => {
@@ -33,6 +33,8 @@ describe('passwords', () => {
     assert.equal(passwordProblem('aaaaaaaaaaaa', 'malee'), 'core.validation.passwordTooCommon');
     assert.equal(passwordProblem('1234567890', 'malee'), 'core.validation.passwordTooCommon');
     assert.equal(passwordProblem('ดอกมะลิบานเช้า2567', 'malee'), null);
-    fc.assert(fc.property(fc.string({ minLength: 0, maxLength: 9 }), (p) => passwordProblem(p, 'someone') === 'core.validation.passwordTooShort'));
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 9 }), (p) => passwordProblem(p, 'someone') === 'core.validation.passwordTooShort'),
+    );
   });
 });

@@ -1,21 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import {
-  createdAtColumn,
-  idColumn,
-  orgIdColumn,
-  timestampColumn,
-  updatedAtColumn,
-} from '../db/columns.js';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, orgIdColumn, timestampColumn, updatedAtColumn } from '../db/columns.js';
 import { organizations } from '../tenancy/schema.js';
 
 /** A sign-in account of one organization. The person behind it is a staff member. */
@@ -37,10 +22,7 @@ export const users = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('users_org_username').on(t.orgId, sql`lower(${t.username})`),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('users_org_username').on(t.orgId, sql`lower(${t.username})`)],
 );
 
 /** A signed-in browser or API client. The id is the sha256 of the secret token it holds. */
@@ -61,9 +43,7 @@ export const sessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
     index('sessions_org_user').on(t.orgId, t.userId),
     index('sessions_expires').on(t.expiresAt),
   ],

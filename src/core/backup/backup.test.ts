@@ -8,6 +8,7 @@ import { setLogo } from '../../modules/organization/service.js';
 import { createDivision, createPosition, createStaff } from '../../modules/staff/service.js';
 import { openTestDatabase } from '../../testing/database.js';
 import { createTestEnv, createTestOrg, createTestUser, type TestEnv, unique } from '../../testing/harness.js';
+import { cleanup, createPgDatabase, storedFiles, tableRows, tarMemberData, tempDir } from '../../testing/processes.js';
 import { appendAudit, verifyAuditChain } from '../audit/audit.js';
 import { systemActor } from '../auth/roles.js';
 import { runCommand } from '../command.js';
@@ -19,7 +20,6 @@ import { saveFile } from '../storage/files.js';
 import { ArchiveError } from './archive.js';
 import { createBackup } from './backup.js';
 import { RestoreRefusedError, restoreBackup } from './restore.js';
-import { cleanup, createPgDatabase, storedFiles, tableRows, tarMemberData, tempDir } from '../../testing/processes.js';
 import { backupLevel, readManifest } from './verify.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL || undefined;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
 
@@ -54,9 +54,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   } catch (e) {
     await pool.end().catch(() => {});
     const where = safeUrl(url);
-    throw new DatabaseUnavailableError(
-      `Cannot connect to PostgreSQL at ${where}: ${(e as Error).message}`,
-    );
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${where}: ${(e as Error).message}`);
   }
   const db = drizzlePg(pool) as unknown as Db;
   return {
@@ -90,9 +88,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     lock?.release();
     // Passed through as itself: its message already names the directory and the holder.
     if (e instanceof DataDirLockedError) throw e;
-    throw new DatabaseUnavailableError(
-      `Cannot open the embedded database in ${opts.dataDir}: ${(e as Error).message}`,
-    );
+    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${opts.dataDir}: ${(e as Error).message}`);
   }
   const db = drizzlePglite(client) as unknown as Db;
   return {

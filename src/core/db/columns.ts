@@ -6,11 +6,8 @@ export const orgIdColumn = () => integer('org_id').notNull();
 /** Row id: an identity (by default, so restore can insert the original ids). */
 export const idColumn = () => integer('id').generatedByDefaultAsIdentity().notNull();
 
-export const createdAtColumn = () =>
-  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const createdAtColumn = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
-export const updatedAtColumn = () =>
-  timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const updatedAtColumn = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
-export const timestampColumn = (name: string) =>
-  timestamp(name, { withTimezone: true, mode: 'date' });
+export const timestampColumn = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

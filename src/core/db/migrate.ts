@@ -9,10 +9,7 @@ import type { Database } from './client.js';
  * its own transaction. On PostgreSQL an advisory lock makes several app servers starting at
  * once apply each migration exactly once.
  */
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../drizzle',
-);
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 export interface Migration {
   idx: number;
@@ -26,9 +23,7 @@ interface Journal {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8'),
-  ) as Journal;
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as Journal;
   return journal.entries
     .sort((a, b) => a.idx - b.idx)
     .map((e) => {
@@ -95,21 +90,13 @@ export class MigrationMismatchError extends Error {}
  * Brings the database to the latest migration, or only up to `untilIdx` (restore uses this to
  * load data into the schema it was dumped from). Returns the tags it applied.
  */
-export async function migrate(
-  database: Database,
-  opts: { untilIdx?: number; migrations?: Migration[] } = {},
-): Promise<string[]> {
+export async function migrate(database: Database, opts: { untilIdx?: number; migrations?: Migration[] } = {}): Promise<string[]> {
   const migrations = opts.migrations ?? readMigrations();
   return withConnection(database, async (exec) => {
     if (database.kind === 'postgresql') await exec(`SELECT pg_advisory_lock(${LOCK_KEY})`);
     try {
       await exec(TABLE);
-      const done = new Map(
-        (await exec('SELECT idx, hash FROM prongsai_migrations')).map((r) => [
-          Number(r.idx),
-          String(r.hash),
-        ]),
-      );
+      const done = new Map((await exec('SELECT idx, hash FROM prongsai_migrations')).map((r) => [Number(r.idx), String(r.hash)]));
       const applied: string[] = [];
       for (const m of migrations) {
         if (opts.untilIdx !== undefined && m.idx > opts.untilIdx) break;
@@ -126,11 +113,7 @@ export async function migrate(
         await exec('BEGIN');
         try {
           for (const statement of m.statements) await exec(statement);
-          await exec('INSERT INTO prongsai_migrations (idx, tag, hash) VALUES ($1, $2, $3)', [
-            m.idx,
-            m.tag,
-            m.hash,
-          ]);
+          await exec('INSERT INTO prongsai_migrations (idx, tag, hash) VALUES ($1, $2, $3)', [m.idx, m.tag, m.hash]);
           await exec('COMMIT');
         } catch (e) {
           await exec('ROLLBACK');

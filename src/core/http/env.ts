@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { SessionInfo } from '../auth/sessions.js';
 import type { Actor } from '../auth/roles.js';
+import type { SessionInfo } from '../auth/sessions.js';
 import type { AppServices, ServiceContext } from '../context.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import type { Registry } from '../module.js';
 import type { Organization } from '../tenancy/organization.js';
-import type { PageCache } from './page-cache.js';
 import { AppError } from './errors.js';
+import type { PageCache } from './page-cache.js';
 
 export interface AppVariables {
   app: AppServices;

@@ -1,20 +1,26 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { megabytes } from '../storage/store.js';
 import { ButtonLink, ErrorSummary } from '../ui/components.js';
 import { errorText } from '../ui/context.js';
 import { FocusLayout, PublicLayout, StaffLayout } from '../ui/layouts.js';
 import { renderPage } from '../ui/render.js';
 import type { AppContext, AppEnv } from './env.js';
 import { AppError } from './errors.js';
-import { megabytes } from '../storage/store.js';
 
 function wantsJson(c: AppContext) {
   return c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
 }
 
-
 /** One page for every error a user can meet: designed, in their language, never a stack trace. */
-export async function respondWithError(c: AppContext, status: number, code: string, messageKey: string, params: Record<string, string | number> = {}, fields: AppError['fields'] = []) {
+export async function respondWithError(
+  c: AppContext,
+  status: number,
+  code: string,
+  messageKey: string,
+  params: Record<string, string | number> = {},
+  fields: AppError['fields'] = [],
+) {
   const t = c.get('t');
   const requestId = c.get('requestId');
   if (wantsJson(c)) {
@@ -37,9 +43,9 @@ export async function respondWithError(c: AppContext, status: number, code: stri
         ? 'core.errors.forbiddenTitle'
         : status === 429
           ? 'core.errors.waitTitle'
-        : status >= 500
-          ? 'core.errors.serverTitle'
-          : 'core.errors.validation';
+          : status >= 500
+            ? 'core.errors.serverTitle'
+            : 'core.errors.validation';
   const body = (
     <>
       <h1>{t(titleKey)}</h1>
@@ -55,16 +61,28 @@ export async function respondWithError(c: AppContext, status: number, code: stri
     </>
   );
   const title = t(titleKey);
-  const layout = c.get('actor') && c.req.path.startsWith('/staff')
-    ? <StaffLayout title={title}><div class="prose">{body}</div></StaffLayout>
-    : c.get('org')
-      ? <PublicLayout title={title}><div class="prose">{body}</div></PublicLayout>
-      : <FocusLayout title={title}><div class="panel">{body}</div></FocusLayout>;
+  const layout =
+    c.get('actor') && c.req.path.startsWith('/staff') ? (
+      <StaffLayout title={title}>
+        <div class="prose">{body}</div>
+      </StaffLayout>
+    ) : c.get('org') ? (
+      <PublicLayout title={title}>
+        <div class="prose">{body}</div>
+      </PublicLayout>
+    ) : (
+      <FocusLayout title={title}>
+        <div class="panel">{body}</div>
+      </FocusLayout>
+    );
   try {
     return await renderPage(c, layout, status);
   } catch {
     // The layout itself failed (e.g. the database went away): a plain page still answers.
-    return c.html(`<!DOCTYPE html><html lang="th"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${t(messageKey, params)}</p>`, status as 500);
+    return c.html(
+      `<!DOCTYPE html><html lang="th"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${t(messageKey, params)}</p>`,
+      status as 500,
+    );
   }
 }
 

@@ -31,20 +31,15 @@ export class ValidationError extends AppError {
   }
 }
 
-export const notFound = (messageKey = 'core.errors.notFound') =>
-  new AppError(404, 'not_found', messageKey);
+export const notFound = (messageKey = 'core.errors.notFound') => new AppError(404, 'not_found', messageKey);
 
-export const forbidden = (messageKey = 'core.errors.forbidden') =>
-  new AppError(403, 'forbidden', messageKey);
+export const forbidden = (messageKey = 'core.errors.forbidden') => new AppError(403, 'forbidden', messageKey);
 
-export const unauthorized = (messageKey = 'core.errors.unauthorized') =>
-  new AppError(401, 'unauthorized', messageKey);
+export const unauthorized = (messageKey = 'core.errors.unauthorized') => new AppError(401, 'unauthorized', messageKey);
 
-export const conflict = (messageKey: string, params?: MessageParams) =>
-  new AppError(409, 'conflict', messageKey, params);
+export const conflict = (messageKey: string, params?: MessageParams) => new AppError(409, 'conflict', messageKey, params);
 
-export const tooMany = (messageKey: string, params?: MessageParams) =>
-  new AppError(429, 'too_many_requests', messageKey, params);
+export const tooMany = (messageKey: string, params?: MessageParams) => new AppError(429, 'too_many_requests', messageKey, params);
 
 /** Guards a page: 401 without a signed-in actor, 403 when the policy says no. */
 export function ensureAllowed(allowed: boolean, signedIn: boolean): void {

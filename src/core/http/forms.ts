@@ -5,9 +5,7 @@ import { type FieldLabels, issuesToFieldErrors } from './validation.js';
 
 export type FormValues = Record<string, string | string[]>;
 
-export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldError[]; values: FormValues };
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldError[]; values: FormValues };
 
 /**
  * Reads an HTML form (urlencoded or multipart) and validates it. Text fields are trimmed and
@@ -33,11 +31,7 @@ export async function readForm(c: AppContext): Promise<{ values: FormValues; fil
   return { values, files };
 }
 
-export function validateValues<S extends z.ZodType>(
-  schema: S,
-  values: FormValues,
-  labels: FieldLabels,
-): FormResult<z.output<S>> {
+export function validateValues<S extends z.ZodType>(schema: S, values: FormValues, labels: FieldLabels): FormResult<z.output<S>> {
   const cleaned: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     if (Array.isArray(v)) cleaned[k] = v;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, createTestUser } from '../../testing/harness.js';
+import { createTestEnv, createTestOrg, createTestUser, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 
 let env: TestEnv;
 let org: TestOrg;
@@ -61,10 +61,18 @@ describe('HTTP basics', () => {
 
   test('a body over the limit gets 413 with a clear message, as a page and as JSON', async () => {
     const big = 'x'.repeat(70 * 1024);
-    const page = await req('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length + 2) }, body: `a=${big}` });
+    const page = await req('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length + 2) },
+      body: `a=${big}`,
+    });
     assert.equal(page.status, 413);
     assert.match(await page.text(), /ขนาดใหญ่เกินกำหนด/);
-    const api = await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: big, password: 'x' }) });
+    const api = await req('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: big, password: 'x' }),
+    });
     assert.equal(api.status, 413);
     const body = (await api.json()) as { error: { code: string } };
     assert.equal(body.error.code, 'payload_too_large');
@@ -78,7 +86,9 @@ describe('HTTP basics', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('cache-control') ?? '', /immutable/);
     assert.equal(res.headers.get('content-encoding'), 'br');
-    const font = /url\((\/assets\/fonts\/sarabun-thai-400-normal\.woff2\?v=[0-9a-f]+)\)/.exec(await (await req(/href="(\/assets\/fonts\.css\?v=[0-9a-f]+)"/.exec(home)?.[1] ?? '')).text());
+    const font = /url\((\/assets\/fonts\/sarabun-thai-400-normal\.woff2\?v=[0-9a-f]+)\)/.exec(
+      await (await req(/href="(\/assets\/fonts\.css\?v=[0-9a-f]+)"/.exec(home)?.[1] ?? '')).text(),
+    );
     assert.ok(font?.[1], 'the Thai Sarabun font is self-hosted');
     assert.equal((await req(font[1])).headers.get('content-type'), 'font/woff2');
     assert.equal((await req('/assets/nope.css')).status, 404);
@@ -92,7 +102,10 @@ describe('HTTP basics', () => {
 
 describe('the JSON API', () => {
   test('the OpenAPI 3.1 document lists every operation with a unique module.verb operationId', async () => {
-    const doc = (await (await req('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = (await (await req('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     assert.equal(doc.openapi, '3.1.0');
     const ids = Object.values(doc.paths).flatMap((m) => Object.values(m).map((op) => op.operationId));
     for (const id of ['auth.login', 'auth.logout', 'auth.me', 'organization.get', 'staff.list', 'staff.listDivisions', 'audit.list']) {
@@ -107,7 +120,11 @@ describe('the JSON API', () => {
 
   test('login, me and logout with a bearer token', async () => {
     const user = await createTestUser(env, org, ['staff']);
-    const login = await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+    const login = await req('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    });
     assert.equal(login.status, 200);
     const { token, user: me } = (await login.json()) as { token: string; user: { username: string; roles: string[] } };
     assert.equal(me.username, user.username);
@@ -118,19 +135,36 @@ describe('the JSON API', () => {
     assert.equal((await req('/api/auth/logout', { method: 'POST', headers: auth })).status, 204);
     assert.equal((await req('/api/auth/me', { headers: auth })).status, 401);
     // A bearer token is for the API only: it does not open the back office pages.
-    const again = (await (await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) })).json()) as { token: string };
+    const again = (await (
+      await req('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: user.username, password: user.password }),
+      })
+    ).json()) as { token: string };
     const page = await req('/staff', { headers: { authorization: `Bearer ${again.token}` } });
     assert.equal(page.status, 303);
   });
 
   test('invalid input is answered in the project’s shape, naming the field, in Thai or English', async () => {
-    const th = await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'x' }) });
+    const th = await req('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'x' }),
+    });
     assert.equal(th.status, 422);
     const body = (await th.json()) as { error: { code: string; fields: { field: string; message: string }[] } };
     assert.equal(body.error.code, 'validation_failed');
-    assert.deepEqual(body.error.fields.map((f) => f.field), ['username']);
+    assert.deepEqual(
+      body.error.fields.map((f) => f.field),
+      ['username'],
+    );
     assert.match(body.error.fields[0]?.message ?? '', /กรุณากรอก/);
-    const en = await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en-US,en' }, body: JSON.stringify({ password: 'x' }) });
+    const en = await req('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-US,en' },
+      body: JSON.stringify({ password: 'x' }),
+    });
     const enBody = (await en.json()) as { error: { fields: { message: string }[] } };
     assert.match(enBody.error.fields[0]?.message ?? '', /^Enter username/);
     const broken = await req('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
@@ -142,9 +176,17 @@ describe('the JSON API', () => {
     const user = await createTestUser(env, org, ['staff']);
     const b = new TestBrowser(env, org.host);
     await b.signIn(user.username, user.password);
-    const res = await b.request('/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1' });
+    const res = await b.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'x=1',
+    });
     assert.equal(res.status, 403);
-    const cross = await b.request('/staff/password', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'x=1' });
+    const cross = await b.request('/staff/password', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: 'x=1',
+    });
     assert.equal(cross.status, 403);
   });
 });
@@ -176,7 +218,12 @@ describe('behind a proxy', () => {
 describe('a token of an account still on its generated password', () => {
   test('reaches only auth.me and auth.logout until the password is changed', async () => {
     const { createStaff } = await import('../../modules/staff/service.js');
-    const created = await createStaff(org.ctx, { titlePrefix: 'นาย', firstName: 'ใหม่', lastName: 'เพิ่งมา', account: { username: `fresh${org.org.id}`, roles: ['admin'] } });
+    const created = await createStaff(org.ctx, {
+      titlePrefix: 'นาย',
+      firstName: 'ใหม่',
+      lastName: 'เพิ่งมา',
+      account: { username: `fresh${org.org.id}`, roles: ['admin'] },
+    });
     const login = await req('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

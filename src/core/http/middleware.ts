@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { findSession } from '../auth/sessions.js';
 import type { AppServices } from '../context.js';
-import { DEFAULT_LOCALE, type Locale, isLocale, translator } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, isLocale, type Locale, translator } from '../i18n/i18n.js';
 import type { Registry } from '../module.js';
 import type { TenantResolver } from '../tenancy/resolve.js';
 import type { AppEnv } from './env.js';
@@ -80,9 +80,10 @@ const OPEN_WITHOUT_ORG = [/^\/setup$/, /^\/lang\//, /^\/healthz$/, /^\/assets\//
  */
 export function tenancyMiddleware(resolver: TenantResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const host = c.req.header('x-forwarded-host') && c.get('app').config.trustProxy
-      ? c.req.header('x-forwarded-host')
-      : c.req.header('host') ?? new URL(c.req.url).host;
+    const host =
+      c.req.header('x-forwarded-host') && c.get('app').config.trustProxy
+        ? c.req.header('x-forwarded-host')
+        : (c.req.header('host') ?? new URL(c.req.url).host);
     const r = await resolver.resolve(host);
     if (r.kind === 'org') {
       c.set('org', r.org);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { modules } from '../../modules/index.js';
 import { updateOrganization } from '../../modules/organization/service.js';
-import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, createTestUser } from '../../testing/harness.js';
+import { createTestEnv, createTestOrg, createTestUser, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { defineModule } from '../module.js';
 import { Form } from '../ui/components.js';
 import { renderToString } from '../ui/render.js';

@@ -16,7 +16,10 @@ export function isSecureRequest(c: AppContext): boolean {
 export function clientIp(c: AppContext): string | null {
   const hops = c.get('app').config.proxyHops;
   if (hops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     const fwd = chain[chain.length - hops];
     if (fwd) return fwd;
   }

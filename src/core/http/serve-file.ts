@@ -19,9 +19,6 @@ export function serveStoredFile(
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
   c.header('Cache-Control', opts.immutable ? 'public, max-age=31536000, immutable' : 'private, max-age=300');
-  c.header(
-    'Content-Disposition',
-    `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-  );
+  c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
   return c.body(new Uint8Array(bytes));
 }

@@ -30,7 +30,9 @@ function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'param
       if (issue.input === undefined || issue.input === null || issue.input === '') {
         return { message: 'core.validation.required' };
       }
-      return { message: issue.expected === 'number' || issue.expected === 'int' ? 'core.validation.invalidNumber' : 'core.validation.invalid' };
+      return {
+        message: issue.expected === 'number' || issue.expected === 'int' ? 'core.validation.invalidNumber' : 'core.validation.invalid',
+      };
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1

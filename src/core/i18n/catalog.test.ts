@@ -45,8 +45,16 @@ describe('message catalogs', () => {
   test('English has exactly the keys Thai has', () => {
     const th = [...catalogs.th.keys()].sort();
     const en = [...catalogs.en.keys()].sort();
-    assert.deepEqual(en.filter((k) => !catalogs.th.has(k)), [], 'keys only in English');
-    assert.deepEqual(th.filter((k) => !catalogs.en.has(k)), [], 'keys missing in English');
+    assert.deepEqual(
+      en.filter((k) => !catalogs.th.has(k)),
+      [],
+      'keys only in English',
+    );
+    assert.deepEqual(
+      th.filter((k) => !catalogs.en.has(k)),
+      [],
+      'keys missing in English',
+    );
   });
 
   test('Patani Malay covers every string of the citizen-facing public pages', () => {
@@ -54,17 +62,28 @@ describe('message catalogs', () => {
       (k) =>
         /^core\.(lang|errorSummary|pagination)\./.test(k) ||
         /^core\.(optional|yes|no)$/.test(k) ||
-        /^core\.layout\.(skip|language|mainNav|menu|contact|privacy|accessibility|staffSignIn|poweredBy|phone|email|address|breadcrumb|location|publicSite)$/.test(k) ||
-        /^core\.errors\.(notFoundTitle|notFound|notFoundHelp|home|serverTitle|server|reference|validation|tooLarge|tooMany|csrf)$/.test(k) ||
+        /^core\.layout\.(skip|language|mainNav|menu|contact|privacy|accessibility|staffSignIn|poweredBy|phone|email|address|breadcrumb|location|publicSite)$/.test(
+          k,
+        ) ||
+        /^core\.errors\.(notFoundTitle|notFound|notFoundHelp|home|serverTitle|server|reference|validation|tooLarge|tooMany|csrf)$/.test(
+          k,
+        ) ||
         /^home\.(public|privacy|accessibility)\./.test(k) ||
         k === 'home.nav.home',
     );
     assert.ok(citizen.length > 30);
-    assert.deepEqual(citizen.filter((k) => !catalogs.ms.has(k)), []);
+    assert.deepEqual(
+      citizen.filter((k) => !catalogs.ms.has(k)),
+      [],
+    );
   });
 
   test('placeholders match between languages', () => {
-    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+    const holes = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const wrong: string[] = [];
     for (const [key, th] of catalogs.th) {
       for (const locale of ['en', 'ms'] as const) {

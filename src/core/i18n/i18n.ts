@@ -59,8 +59,6 @@ export function translator(catalogs: Catalogs, locale: Locale): Translate {
   return (key, params) => {
     const template = primary.get(key) ?? fallback.get(key) ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-      params[name] === undefined ? m : String(params[name]),
-    );
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
   };
 }

@@ -179,7 +179,8 @@ export const coreMessages: ModuleMessages = {
       csrf: 'This form has expired or did not come from this site. Open the page again and resend.',
       badJson: 'The request body is not valid JSON',
       setupRequired: 'The system has not been set up yet',
-      passwordChangeRequired: 'This account still has the password the system generated. Sign in on the website and choose a new one first.',
+      passwordChangeRequired:
+        'This account still has the password the system generated. Sign in on the website and choose a new one first.',
       conflict: 'This already exists, or someone saved the same thing at the same moment. Yours was not saved: check and try again.',
     },
     validation: {

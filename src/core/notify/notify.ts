@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { boolean, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.js';
 import type { ServiceContext } from '../context.js';
-import { isSitePath } from '../http/request.js';
 import type { Db } from '../db/client.js';
+import { isSitePath } from '../http/request.js';
 import { mailOutbox, notifications } from './schema.js';
 
 /**

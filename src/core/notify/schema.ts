@@ -46,8 +46,5 @@ export const mailOutbox = pgTable(
     createdAt: createdAtColumn(),
     sentAt: timestampColumn('sent_at'),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    index('mail_outbox_due').on(t.status, t.nextAttemptAt),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('mail_outbox_due').on(t.status, t.nextAttemptAt)],
 );

@@ -37,7 +37,10 @@ export async function saveFile(
 }
 
 export async function getFile(ctx: ServiceContext, id: number): Promise<StoredFile> {
-  const [row] = await (ctx.tx ?? ctx.app.db).select().from(files).where(and(eq(files.orgId, ctx.orgId), eq(files.id, id)));
+  const [row] = await (ctx.tx ?? ctx.app.db)
+    .select()
+    .from(files)
+    .where(and(eq(files.orgId, ctx.orgId), eq(files.id, id)));
   if (!row) throw notFound();
   return row;
 }

@@ -150,7 +150,9 @@ describe('file store: sizes as people read them', () => {
   });
 
   const garuda = path.resolve(process.cwd(), '../shared/assets/garuda.svg');
-  test('the Garuda emblem of official letters (an SVG with an XML prolog) is accepted as an SVG', { skip: !fs.existsSync(garuda) }, async () => {
+  test('the Garuda emblem of official letters (an SVG with an XML prolog) is accepted as an SVG', {
+    skip: !fs.existsSync(garuda),
+  }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-garuda-'));
     try {
       const blob = await new FileStore(dir).put(fs.readFileSync(garuda), { maxBytes: 1024 * 1024, kinds: ['svg'], name: 'garuda.svg' });

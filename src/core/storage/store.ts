@@ -38,10 +38,7 @@ export class FileStore {
     return path.join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  async put(
-    bytes: Uint8Array,
-    opts: { maxBytes: number; kinds: FileKind[]; name?: string },
-  ): Promise<StoredBlob> {
+  async put(bytes: Uint8Array, opts: { maxBytes: number; kinds: FileKind[]; name?: string }): Promise<StoredBlob> {
     if (bytes.byteLength === 0) throw new AppError(422, 'empty_file', 'core.files.empty');
     if (bytes.byteLength > opts.maxBytes) {
       throw new AppError(413, 'file_too_large', 'core.files.tooLarge', { max: megabytes(opts.maxBytes) });
@@ -139,7 +136,9 @@ function isProbablyText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   for (const b of sample) if (b === 0) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.byteLength < bytes.byteLength ? sample.subarray(0, sample.byteLength - 4) : sample);
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.byteLength < bytes.byteLength ? sample.subarray(0, sample.byteLength - 4) : sample,
+    );
     return true;
   } catch {
     return false;

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDivision, createPosition } from '../../modules/staff/service.js';
 import {
+  createTestEnv,
+  createTestOrg,
+  createTestUser,
   TestBrowser,
   type TestEnv,
   type TestOrg,
   type TestUser,
-  createTestEnv,
-  createTestOrg,
-  createTestUser,
 } from '../../testing/harness.js';
 import { ROLES } from '../auth/roles.js';
 
@@ -31,7 +31,9 @@ async function snapshot(orgId: number): Promise<string> {
   );
   const parts: string[] = [];
   for (const { table_name } of tables) {
-    const rows = await env.services.database.query(`SELECT row_to_json(t)::text AS j FROM ${table_name} t WHERE org_id = $1 ORDER BY 1`, [orgId]);
+    const rows = await env.services.database.query(`SELECT row_to_json(t)::text AS j FROM ${table_name} t WHERE org_id = $1 ORDER BY 1`, [
+      orgId,
+    ]);
     parts.push(`${table_name}:${rows.map((r) => r.j).join('|')}`);
   }
   const org = await env.services.database.query(`SELECT row_to_json(o)::text AS j FROM organizations o WHERE id = $1`, [orgId]);
@@ -83,7 +85,8 @@ describe('organizations are isolated from each other', () => {
       for (const accept of ['text/html', 'application/json']) {
         const res = await browser.get(p, { accept });
         const body = await res.text();
-        for (const m of markers) assert.ok(!body.includes(m), `${p} (${accept}) showed "${m}" of another organization (status ${res.status})`);
+        for (const m of markers)
+          assert.ok(!body.includes(m), `${p} (${accept}) showed "${m}" of another organization (status ${res.status})`);
       }
     }
   });
@@ -162,7 +165,10 @@ describe('organizations are isolated from each other', () => {
   });
 
   test('the audit chains of the two organizations are separate and both intact', async () => {
-    const rows = await env.services.database.query('SELECT org_id, count(*)::int AS n FROM audit_log WHERE org_id IN ($1, $2) GROUP BY org_id', [a.org.id, b.org.id]);
+    const rows = await env.services.database.query(
+      'SELECT org_id, count(*)::int AS n FROM audit_log WHERE org_id IN ($1, $2) GROUP BY org_id',
+      [a.org.id, b.org.id],
+    );
     assert.equal(rows.length, 2);
     const { verifyAuditChain } = await import('../audit/audit.js');
     assert.equal((await verifyAuditChain(env.services.db, a.org.id)).ok, true);

@@ -2,12 +2,7 @@ import type { organizations } from './schema.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
-export const ORG_TYPES = [
-  'sao',
-  'tambon_municipality',
-  'town_municipality',
-  'city_municipality',
-] as const;
+export const ORG_TYPES = ['sao', 'tambon_municipality', 'town_municipality', 'city_municipality'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /**

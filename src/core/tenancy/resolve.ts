@@ -2,12 +2,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type EventBus, RESYNC_TOPIC } from '../events/bus.js';
 import { type Organization, toOrganization } from './organization.js';
-import { orgHosts, organizations } from './schema.js';
+import { organizations, orgHosts } from './schema.js';
 
-export type Resolution =
-  | { kind: 'org'; org: Organization }
-  | { kind: 'setup' }
-  | { kind: 'unknown-host' };
+export type Resolution = { kind: 'org'; org: Organization } | { kind: 'setup' } | { kind: 'unknown-host' };
 
 /**
  * Finds the organization a request is for: by its Host through org_hosts, or the one

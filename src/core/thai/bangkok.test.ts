@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import {
-  addMonths,
-  bangkokDate,
-  bangkokDateParts,
-  bangkokMidnight,
-  daysInMonth,
-  isValidCalendarDate,
-} from './bangkok.js';
+import { addMonths, bangkokDate, bangkokDateParts, bangkokMidnight, daysInMonth, isValidCalendarDate } from './bangkok.js';
 
 const HOUR = 3_600_000;
 /** Bangkok has been on a fixed UTC+7 since 1 April 1920. */
@@ -35,10 +28,20 @@ describe('bangkok examples', () => {
   });
   it('reads wall-clock parts and weekday', () => {
     assert.deepEqual(bangkokDateParts(new Date('2024-10-21T17:00:00Z')), {
-      year: 2024, month: 10, day: 22, hour: 0, minute: 0, weekday: 2,
+      year: 2024,
+      month: 10,
+      day: 22,
+      hour: 0,
+      minute: 0,
+      weekday: 2,
     });
     assert.deepEqual(bangkokDateParts(new Date('2024-12-31T16:59:59.999Z')), {
-      year: 2024, month: 12, day: 31, hour: 23, minute: 59, weekday: 2,
+      year: 2024,
+      month: 12,
+      day: 31,
+      hour: 23,
+      minute: 59,
+      weekday: 2,
     });
   });
   it('17:00-23:59 UTC is already the next day in Bangkok', () => {
@@ -86,9 +89,7 @@ describe('bangkok properties', () => {
   it('bangkokDate inverts bangkokDateParts', () => {
     fc.assert(
       fc.property(wallClock, (w) => {
-        const { weekday: _weekday, ...parts } = bangkokDateParts(
-          bangkokDate(w.year, w.month, w.day, w.hour, w.minute),
-        );
+        const { weekday: _weekday, ...parts } = bangkokDateParts(bangkokDate(w.year, w.month, w.day, w.hour, w.minute));
         assert.deepEqual(parts, { ...w }); // spread: fc.record objects have a null prototype
       }),
     );
@@ -110,8 +111,12 @@ describe('bangkok properties', () => {
         assert.deepEqual(
           [p.year, p.month, p.day, p.hour, p.minute, p.weekday],
           [
-            shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(),
-            shifted.getUTCHours(), shifted.getUTCMinutes(), shifted.getUTCDay(),
+            shifted.getUTCFullYear(),
+            shifted.getUTCMonth() + 1,
+            shifted.getUTCDate(),
+            shifted.getUTCHours(),
+            shifted.getUTCMinutes(),
+            shifted.getUTCDay(),
           ],
         );
       }),
@@ -123,10 +128,7 @@ describe('bangkok properties', () => {
         const utcMidnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
         const next = new Date(utcMidnight + 24 * HOUR);
         const p = bangkokDateParts(new Date(utcMidnight + minuteOfDay * 60_000));
-        assert.deepEqual(
-          [p.year, p.month, p.day],
-          [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
-        );
+        assert.deepEqual([p.year, p.month, p.day], [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()]);
       }),
     );
   });

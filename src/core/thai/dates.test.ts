@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { bangkokDate, bangkokDateParts } from './bangkok.js';
 import {
-  type ThaiDateStyle,
   formatThaiDate,
   formatThaiDateTime,
   formatThaiMonthYear,
   formatThaiTime,
   parseThaiDateInput,
+  type ThaiDateStyle,
   thaiMonthName,
   toBuddhistYear,
   toGregorianYear,
@@ -80,9 +80,19 @@ describe('dates examples', () => {
   it('parses what clerks type', () => {
     const expected = '2024-10-21T17:00:00.000Z';
     for (const s of [
-      '22/10/2567', '22/10/2024', '๒๒/๑๐/๒๕๖๗', '2024-10-22', ' 22/10/2567 ', '22-10-2567',
-      '22.10.2567', '22 / 10 / 2567', '22 ตุลาคม 2567', '๒๒ ตุลาคม พ.ศ. ๒๕๖๗', '22 ต.ค. 2567',
-      '22 ต.ค. พ.ศ. 2567', '22 ตค 2567',
+      '22/10/2567',
+      '22/10/2024',
+      '๒๒/๑๐/๒๕๖๗',
+      '2024-10-22',
+      ' 22/10/2567 ',
+      '22-10-2567',
+      '22.10.2567',
+      '22 / 10 / 2567',
+      '22 ตุลาคม 2567',
+      '๒๒ ตุลาคม พ.ศ. ๒๕๖๗',
+      '22 ต.ค. 2567',
+      '22 ต.ค. พ.ศ. 2567',
+      '22 ตค 2567',
     ]) {
       assert.equal(parseThaiDateInput(s)?.toISOString(), expected, s);
     }
@@ -91,9 +101,24 @@ describe('dates examples', () => {
   });
   it('rejects invalid input', () => {
     for (const s of [
-      '31/02/2567', '29/02/2566', '32/01/2567', '00/01/2567', '1/13/2567', '22/10/67', '22/10',
-      '2024-10-32', '2024-1-5', '2567-10-22', '22/10-2567', 'garbage', '', '22 ตุลา 2567',
-      '22 ตุลาคม', '22/10/1500', '22/10/9999', 'NaN/NaN/NaN',
+      '31/02/2567',
+      '29/02/2566',
+      '32/01/2567',
+      '00/01/2567',
+      '1/13/2567',
+      '22/10/67',
+      '22/10',
+      '2024-10-32',
+      '2024-1-5',
+      '2567-10-22',
+      '22/10-2567',
+      'garbage',
+      '',
+      '22 ตุลา 2567',
+      '22 ตุลาคม',
+      '22/10/1500',
+      '22/10/9999',
+      'NaN/NaN/NaN',
     ]) {
       assert.equal(parseThaiDateInput(s), null, s);
     }

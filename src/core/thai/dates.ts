@@ -5,14 +5,8 @@
  * Month and weekday names come from ICU (Intl); numbers come from `bangkokDateParts`,
  * so the output does not depend on ICU's date patterns, only on its names.
  */
-import {
-  BANGKOK_TIME_ZONE,
-  type YearMonth,
-  bangkokDate,
-  bangkokDateParts,
-  isValidCalendarDate,
-} from './bangkok.js';
-import { type DigitStyle, applyDigits, toArabicDigits } from './digits.js';
+import { BANGKOK_TIME_ZONE, bangkokDate, bangkokDateParts, isValidCalendarDate, type YearMonth } from './bangkok.js';
+import { applyDigits, type DigitStyle, toArabicDigits } from './digits.js';
 
 export type { DigitStyle } from './digits.js';
 

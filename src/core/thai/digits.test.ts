@@ -7,10 +7,7 @@ const isArabicDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isThaiDigit = (c: string): boolean => c >= '๐' && c <= '๙';
 /** Strings mixing both digit sets with Thai letters, ASCII and arbitrary code units. */
 const mixed = fc.string({
-  unit: fc.oneof(
-    fc.constantFrom(...'0123456789๐๑๒๓๔๕๖๗๘๙กขคงพ.ศ, -/'),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-  ),
+  unit: fc.oneof(fc.constantFrom(...'0123456789๐๑๒๓๔๕๖๗๘๙กขคงพ.ศ, -/'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
 });
 
 describe('digits examples', () => {

@@ -13,16 +13,12 @@ const ARABIC_ZERO = 0x30;
 
 /** Converts every ASCII digit 0-9 to the matching Thai digit; all other characters are kept. */
 export function toThaiDigits(s: string | number): string {
-  return String(s).replace(/[0-9]/g, (c) =>
-    String.fromCharCode(THAI_ZERO + c.charCodeAt(0) - ARABIC_ZERO),
-  );
+  return String(s).replace(/[0-9]/g, (c) => String.fromCharCode(THAI_ZERO + c.charCodeAt(0) - ARABIC_ZERO));
 }
 
 /** Converts every Thai digit ๐-๙ to the matching ASCII digit; all other characters are kept. */
 export function toArabicDigits(s: string): string {
-  return s.replace(/[\u0e50-\u0e59]/g, (c) =>
-    String.fromCharCode(ARABIC_ZERO + c.charCodeAt(0) - THAI_ZERO),
-  );
+  return s.replace(/[\u0e50-\u0e59]/g, (c) => String.fromCharCode(ARABIC_ZERO + c.charCodeAt(0) - THAI_ZERO));
 }
 
 /** Which digits a formatter should emit: 'thai' for official documents, 'arabic' for screens. */

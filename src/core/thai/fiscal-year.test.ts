@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type DateRange, addMonths, bangkokDate } from './bangkok.js';
+import { addMonths, bangkokDate, type DateRange } from './bangkok.js';
 import {
   type FiscalQuarter,
   fiscalHalfRange,

@@ -7,14 +7,7 @@
  * Membership is decided on the Bangkok calendar day, so an instant at 17:00 UTC on
  * 30 September is already in the next fiscal year.
  */
-import {
-  type CalendarDate,
-  type DateRange,
-  type YearMonth,
-  addMonths,
-  bangkokDate,
-  bangkokDateParts,
-} from './bangkok.js';
+import { addMonths, bangkokDate, bangkokDateParts, type CalendarDate, type DateRange, type YearMonth } from './bangkok.js';
 import { type DigitOptions, toBuddhistYear, toGregorianYear } from './dates.js';
 import { applyDigits } from './digits.js';
 

@@ -3,34 +3,35 @@
  * Buddhist Era dates in Asia/Bangkok, the government fiscal year, money in
  * satang and in words, and word segmentation.
  */
-export { type DigitStyle, applyDigits, toArabicDigits, toThaiDigits } from './digits.js';
+
 export {
+  addMonths,
   BANGKOK_TIME_ZONE,
   type BangkokDateParts,
-  type CalendarDate,
-  type DateRange,
-  type YearMonth,
-  addMonths,
   bangkokDate,
   bangkokDateParts,
   bangkokMidnight,
+  type CalendarDate,
+  type DateRange,
   daysInMonth,
   isValidCalendarDate,
+  type YearMonth,
 } from './bangkok.js';
 export {
   BUDDHIST_ERA_OFFSET,
   type DigitOptions,
-  type ThaiDateOptions,
-  type ThaiDateStyle,
   formatThaiDate,
   formatThaiDateTime,
   formatThaiMonthYear,
   formatThaiTime,
   parseThaiDateInput,
+  type ThaiDateOptions,
+  type ThaiDateStyle,
   thaiMonthName,
   toBuddhistYear,
   toGregorianYear,
 } from './dates.js';
+export { applyDigits, type DigitStyle, toArabicDigits, toThaiDigits } from './digits.js';
 export {
   type FiscalHalf,
   type FiscalQuarter,
@@ -44,6 +45,6 @@ export {
   fiscalYearRange,
   formatFiscalYear,
 } from './fiscal-year.js';
-export { type MoneyOptions, type NumberOptions, bahtText, formatNumber, formatSatang, parseBahtInput } from './numbers.js';
+export { bahtText, formatNumber, formatSatang, type MoneyOptions, type NumberOptions, parseBahtInput } from './numbers.js';
+export { isThaiProvince, THAI_PROVINCES } from './provinces.js';
 export { segmentWords, thaiSearchTokens } from './segment.js';
-export { THAI_PROVINCES, isThaiProvince } from './provinces.js';

@@ -5,10 +5,7 @@ import fc from 'fast-check';
 import { toArabicDigits } from './digits.js';
 import { bahtText, formatNumber, formatSatang, parseBahtInput } from './numbers.js';
 
-const satangAmount = fc.oneof(
-  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-  fc.integer({ min: 0, max: 10_000_000 }),
-);
+const satangAmount = fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 10_000_000 }));
 
 describe('numbers examples', () => {
   it('formats numbers with grouping', () => {
@@ -67,17 +64,42 @@ describe('numbers examples', () => {
   });
   it('parses typed amounts', () => {
     const cases: [string, bigint][] = [
-      ['1,250.50', 125050n], ['๑,๒๕๐.๕๐', 125050n], ['1250', 125000n], ['1250.5', 125050n],
-      ['0.05', 5n], ['0', 0n], [' 1,000,000 ', 100000000n], ['฿1,250', 125000n],
-      ['1,250.50 บาท', 125050n], ['007', 700n], ['90,071,992,547,409.91', 9007199254740991n],
+      ['1,250.50', 125050n],
+      ['๑,๒๕๐.๕๐', 125050n],
+      ['1250', 125000n],
+      ['1250.5', 125050n],
+      ['0.05', 5n],
+      ['0', 0n],
+      [' 1,000,000 ', 100000000n],
+      ['฿1,250', 125000n],
+      ['1,250.50 บาท', 125050n],
+      ['007', 700n],
+      ['90,071,992,547,409.91', 9007199254740991n],
       ['123456789012345678901234567890', 12345678901234567890123456789000n],
     ];
     for (const [s, satang] of cases) assert.equal(parseBahtInput(s), satang, s);
   });
   it('rejects invalid amounts', () => {
     for (const s of [
-      '1250.505', '-1250', '+1250', '', ' ', 'abc', '1,2,50', '12,50', '1250.', '.5', '1,250.5.0',
-      '1 250', '1e3', '0x10', 'NaN', 'Infinity', '1,250,', ',250', '1,2500',
+      '1250.505',
+      '-1250',
+      '+1250',
+      '',
+      ' ',
+      'abc',
+      '1,2,50',
+      '12,50',
+      '1250.',
+      '.5',
+      '1,250.5.0',
+      '1 250',
+      '1e3',
+      '0x10',
+      'NaN',
+      'Infinity',
+      '1,250,',
+      ',250',
+      '1,2500',
     ]) {
       assert.equal(parseBahtInput(s), null, s);
     }

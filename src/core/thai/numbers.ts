@@ -6,7 +6,7 @@
  * bigint division and remainder only.
  */
 import { bahttext } from 'bahttext';
-import { type DigitStyle, applyDigits, toArabicDigits } from './digits.js';
+import { applyDigits, type DigitStyle, toArabicDigits } from './digits.js';
 
 export interface NumberOptions {
   readonly digits?: DigitStyle;
@@ -57,8 +57,7 @@ export function formatSatang(satang: number | bigint, opts: MoneyOptions = {}): 
   const baht = numberFormat(0).format(abs / 100n);
   const amount = `${baht}.${String(abs % 100n).padStart(2, '0')}`;
   const sign = negative ? '-' : '';
-  const text =
-    opts.symbol === '฿' ? `${sign}฿${amount}` : opts.symbol === 'บาท' ? `${sign}${amount} บาท` : `${sign}${amount}`;
+  const text = opts.symbol === '฿' ? `${sign}฿${amount}` : opts.symbol === 'บาท' ? `${sign}${amount} บาท` : `${sign}${amount}`;
   return applyDigits(text, opts.digits);
 }
 
@@ -79,9 +78,7 @@ function wordsBelowMillion(n: bigint): string {
 function wholeWords(n: bigint): string {
   const groups: bigint[] = [];
   for (let rest = n; rest > 0n; rest /= 1_000_000n) groups.unshift(rest % 1_000_000n);
-  return groups
-    .map((g, i) => (g === 0n ? '' : wordsBelowMillion(g)) + (i < groups.length - 1 ? 'ล้าน' : ''))
-    .join('');
+  return groups.map((g, i) => (g === 0n ? '' : wordsBelowMillion(g)) + (i < groups.length - 1 ? 'ล้าน' : '')).join('');
 }
 
 /**

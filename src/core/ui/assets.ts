@@ -52,9 +52,7 @@ function loadFonts(): string {
         if (!file || !SUBSETS.some((s) => file.includes(`-${s}-`))) continue;
         add(`fonts/${file}`, fs.readFileSync(path.join(dir, 'files', file)), 'font/woff2');
         css.push(
-          block
-            .replace(/src: [^;]+;/, `src: url(/assets/fonts/${file}?v=${assets.get(`fonts/${file}`)?.hash}) format('woff2');`)
-            .trim(),
+          block.replace(/src: [^;]+;/, `src: url(/assets/fonts/${file}?v=${assets.get(`fonts/${file}`)?.hash}) format('woff2');`).trim(),
         );
       }
     }

@@ -26,12 +26,24 @@ export function contrastRatio(a: string, b: string): number {
 export function darken(hex: string, amount: number): string {
   const c = parseHexColor(hex);
   if (!c) return hex;
-  return `#${c.map((v) => Math.round(v * (1 - amount)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${c
+    .map((v) =>
+      Math.round(v * (1 - amount))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** The color mixed toward white (for tints behind text in the brand color). */
 export function tint(hex: string, amount: number): string {
   const c = parseHexColor(hex);
   if (!c) return hex;
-  return `#${c.map((v) => Math.round(v + (255 - v) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${c
+    .map((v) =>
+      Math.round(v + (255 - v) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

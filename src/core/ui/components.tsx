@@ -1,8 +1,8 @@
-import type { Child, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Child, PropsWithChildren } from 'hono/jsx';
 import { csrfTokenFor } from '../http/csrf.js';
 import type { FieldError } from '../http/errors.js';
-import { useAppContext, useT, errorText } from './context.js';
+import { errorText, useAppContext, useT } from './context.js';
 import { type IconName, iconSvg } from './icons.js';
 
 export function Icon({ name, size }: { name: IconName; size?: number }) {
@@ -16,7 +16,14 @@ export function CsrfField() {
 }
 
 export function Form(
-  props: PropsWithChildren<{ action?: string; method?: 'post' | 'get'; multipart?: boolean; class?: string; id?: string; 'aria-label'?: string }>,
+  props: PropsWithChildren<{
+    action?: string;
+    method?: 'post' | 'get';
+    multipart?: boolean;
+    class?: string;
+    id?: string;
+    'aria-label'?: string;
+  }>,
 ) {
   const method = props.method ?? 'post';
   return (
@@ -46,9 +53,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
       </h2>
       <ul class="error-summary__list">
         {errors.map((e) => (
-          <li>
-            {e.field === '_' ? errorText(t, e) : <a href={`#${fieldId(e.field)}`}>{errorText(t, e)}</a>}
-          </li>
+          <li>{e.field === '_' ? errorText(t, e) : <a href={`#${fieldId(e.field)}`}>{errorText(t, e)}</a>}</li>
         ))}
       </ul>
     </div>
@@ -260,7 +265,14 @@ export function FileField(props: FieldProps & { accept?: string }) {
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
 export function Button(
-  props: PropsWithChildren<{ variant?: ButtonVariant; type?: 'submit' | 'button'; name?: string; value?: string; icon?: IconName; class?: string }>,
+  props: PropsWithChildren<{
+    variant?: ButtonVariant;
+    type?: 'submit' | 'button';
+    name?: string;
+    value?: string;
+    icon?: IconName;
+    class?: string;
+  }>,
 ) {
   return (
     <button
@@ -323,9 +335,7 @@ export function Breadcrumbs({ items }: { items: { href?: string; text: string }[
     <nav class="breadcrumbs" aria-label={t('core.layout.breadcrumb')}>
       <ol>
         {items.map((i, n) => (
-          <li>
-            {i.href && n < items.length - 1 ? <a href={i.href}>{i.text}</a> : <span aria-current="page">{i.text}</span>}
-          </li>
+          <li>{i.href && n < items.length - 1 ? <a href={i.href}>{i.text}</a> : <span aria-current="page">{i.text}</span>}</li>
         ))}
       </ol>
     </nav>

@@ -1,5 +1,5 @@
 import type { Child, PropsWithChildren } from 'hono/jsx';
-import { type Locale, LOCALES } from '../i18n/i18n.js';
+import { LOCALES, type Locale } from '../i18n/i18n.js';
 import { assetUrl } from './assets.js';
 import { Banner, CsrfField, Icon } from './components.js';
 import { useAppContext, useT } from './context.js';
@@ -188,8 +188,7 @@ export function StaffLayout(props: PropsWithChildren<{ title: string; current?: 
   const path = props.current ?? new URL(c.req.url).pathname;
   const staffNav = registry.nav('staff', actor);
   const adminNav = registry.nav('admin', actor);
-  const isCurrent = (href: string) =>
-    href === path || (href !== '/staff' && path.startsWith(`${href}/`)) ? 'page' : undefined;
+  const isCurrent = (href: string) => (href === path || (href !== '/staff' && path.startsWith(`${href}/`)) ? 'page' : undefined);
   return (
     <Document title={props.title} bodyClass="layout-staff">
       <a class="skip-link" href="#main">

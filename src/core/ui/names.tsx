@@ -18,11 +18,7 @@ export function Unbroken({ parts }: { parts: string[] }) {
 /** "นายอับดุลเลาะ สาและ": title+first name, then last name, each kept whole. */
 export function PersonName({ name }: { name: string }) {
   const parts = name.split(' ');
-  return (
-    <Unbroken
-      parts={parts.map((p, i) => (i < parts.length - 1 ? `${p} ` : p))}
-    />
-  );
+  return <Unbroken parts={parts.map((p, i) => (i < parts.length - 1 ? `${p} ` : p))} />;
 }
 
 /** "องค์การบริหารส่วนตำบล" + "ลูโบะปือซา": the type breaks between its dictionary words, the place name never. */

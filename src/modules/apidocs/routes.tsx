@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../core/http/env.js';
 import { renderPage } from '../../core/ui/render.js';
-import { type ApiOperation, ApiDocsPage } from './views/docs.js';
+import { ApiDocsPage, type ApiOperation } from './views/docs.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +26,10 @@ function operationsOf(doc: Json): ApiOperation[] {
         secured: Array.isArray(op.security) && op.security.length > 0,
         params,
         body: body?.['application/json']?.schema ? JSON.stringify(body['application/json'].schema, null, 2) : null,
-        responses: Object.entries((op.responses ?? {}) as Record<string, Json>).map(([code, r]) => ({ code, description: String(r.description ?? '') })),
+        responses: Object.entries((op.responses ?? {}) as Record<string, Json>).map(([code, r]) => ({
+          code,
+          description: String(r.description ?? ''),
+        })),
       });
     }
   }
@@ -37,6 +40,9 @@ export function routes(app: Hono<AppEnv>) {
   app.get('/api/docs', async (c) => {
     const res = await app.request('/api/openapi.json', { headers: { host: c.req.header('host') ?? 'localhost' } }, c.env);
     const doc = (await res.json()) as Json;
-    return renderPage(c, <ApiDocsPage operations={operationsOf(doc)} schemas={(doc.components as Json | undefined)?.schemas as Json | undefined} />);
+    return renderPage(
+      c,
+      <ApiDocsPage operations={operationsOf(doc)} schemas={(doc.components as Json | undefined)?.schemas as Json | undefined} />,
+    );
   });
 }

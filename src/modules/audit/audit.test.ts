@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createTestEnv, createTestOrg, signedIn, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { createDivision } from '../staff/service.js';
-import { type TestEnv, type TestOrg, createTestEnv, createTestOrg, signedIn } from '../../testing/harness.js';
 
 let env: TestEnv;
 let org: TestOrg;

@@ -1,5 +1,5 @@
-import { type AuditFilter, distinctAuditActions, listAuditEntries } from '../../core/audit/query.js';
 import { verifyAuditChain } from '../../core/audit/audit.js';
+import { type AuditFilter, distinctAuditActions, listAuditEntries } from '../../core/audit/query.js';
 import type { ServiceContext } from '../../core/context.js';
 import { forbidden, unauthorized } from '../../core/http/errors.js';
 import { auditPolicy } from './policy.js';

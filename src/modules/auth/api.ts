@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js';
 import { ROLES } from '../../core/auth/roles.js';
 import type { AppEnv } from '../../core/http/env.js';

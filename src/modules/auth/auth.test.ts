@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, createTestUser } from '../../testing/harness.js';
+import { createTestEnv, createTestOrg, createTestUser, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 
 let env: TestEnv;
 let org: TestOrg;

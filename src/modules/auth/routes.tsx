@@ -89,7 +89,8 @@ export function routes(app: Hono<AppEnv>) {
     try {
       await changePassword(serviceContext(c), { ...form.data, sessionId: session.id });
     } catch (e) {
-      if (e instanceof AppError && e.fields.length > 0) return renderPage(c, <PasswordPage mustChange={mustChange} errors={e.fields} />, 422);
+      if (e instanceof AppError && e.fields.length > 0)
+        return renderPage(c, <PasswordPage mustChange={mustChange} errors={e.fields} />, 422);
       throw e;
     }
     flash(c, 'auth.password.done');

@@ -3,10 +3,10 @@ import { findAccountByUsername, getAccount, preparePassword, setAccountPassword 
 import { burnPasswordCheck, passwordProblem, verifyPassword } from '../../core/auth/passwords.js';
 import { type Actor, isRole } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
-import { type SessionKind, createSession, deleteSession } from '../../core/auth/sessions.js';
+import { createSession, deleteSession, type SessionKind } from '../../core/auth/sessions.js';
 import { runCommand } from '../../core/command.js';
 import type { AppServices, ServiceContext } from '../../core/context.js';
-import { AppError, ValidationError, unauthorized } from '../../core/http/errors.js';
+import { AppError, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { RateLimiter } from '../../core/http/rate-limit.js';
 import { formatThaiTime } from '../../core/thai/dates.js';
 
@@ -77,7 +77,10 @@ export async function login(app: AppServices, orgId: number, input: LoginInput):
       let lockedUntil = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
       if (minutes > 0) {
         lockedUntil = new Date(now.getTime() + minutes * 60_000);
-        await tx.update(users).set({ lockedUntil }).where(and(eq(users.orgId, orgId), eq(users.id, account.id)));
+        await tx
+          .update(users)
+          .set({ lockedUntil })
+          .where(and(eq(users.orgId, orgId), eq(users.id, account.id)));
       }
       return {
         result: lockedUntil,
@@ -146,7 +149,14 @@ export async function changePassword(ctx: ServiceContext, input: { current: stri
   }
   const password = await preparePassword(input.next);
   await runCommand(ctx, { action: 'auth.changePassword', allowed: true }, async (tx) => {
-    await setAccountPassword(tx, { orgId: ctx.orgId, userId: actor.userId, password, mustChange: false, now: ctx.app.now(), keepSessionId: input.sessionId });
+    await setAccountPassword(tx, {
+      orgId: ctx.orgId,
+      userId: actor.userId,
+      password,
+      mustChange: false,
+      now: ctx.app.now(),
+      keepSessionId: input.sessionId,
+    });
     return { result: undefined, entity: 'account', entityId: actor.userId, summary: 'เปลี่ยนรหัสผ่าน' };
   });
 }

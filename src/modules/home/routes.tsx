@@ -9,7 +9,9 @@ import { HomePage, StatementPage } from './views/public.js';
 export function routes(app: Hono<AppEnv>) {
   app.get('/', (c) => c.get('pages').respond(c, () => renderToString(c, <HomePage org={orgOf(c)} />)));
   app.get('/privacy', (c) => c.get('pages').respond(c, () => renderToString(c, <StatementPage org={orgOf(c)} kind="privacy" />)));
-  app.get('/accessibility', (c) => c.get('pages').respond(c, () => renderToString(c, <StatementPage org={orgOf(c)} kind="accessibility" />)));
+  app.get('/accessibility', (c) =>
+    c.get('pages').respond(c, () => renderToString(c, <StatementPage org={orgOf(c)} kind="accessibility" />)),
+  );
 
   app.get('/staff', async (c) => {
     const actor = c.get('actor');

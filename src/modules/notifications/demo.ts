@@ -1,5 +1,5 @@
-import type { DemoContext } from '../../core/module.js';
 import type { Db } from '../../core/db/client.js';
+import type { DemoContext } from '../../core/module.js';
 import { notify } from '../../core/notify/notify.js';
 
 /**

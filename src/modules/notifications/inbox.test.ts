@@ -54,7 +54,10 @@ describe('staff member reads their notifications', () => {
     const html = await res.text();
     assert.ok(html.indexOf('เรื่องใหม่') < html.indexOf('เรื่องเก่า'), 'newest first');
     // Unread: a card marked unread (bold title), holding its title.
-    assert.match(html, /<li class="inbox__item inbox__item--unread"[^>]*>(?:(?!<\/li>)[\s\S])*<h2 class="inbox__title">เรื่องใหม่: มาตรการครบกำหนด<\/h2>/);
+    assert.match(
+      html,
+      /<li class="inbox__item inbox__item--unread"[^>]*>(?:(?!<\/li>)[\s\S])*<h2 class="inbox__title">เรื่องใหม่: มาตรการครบกำหนด<\/h2>/,
+    );
     assert.match(html, /โปรดแนบหลักฐาน/);
     assert.match(html, /<strong class="tag tag--info"><svg[\s\S]*?<\/svg>ใหม่<\/strong>/);
     assert.match(html, /ยังไม่ได้อ่าน 2 รายการ/);

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { chosenString } from '../../core/http/validation.js';
+import { ORG_TYPES } from '../../core/tenancy/organization.js';
 import { toArabicDigits } from '../../core/thai/digits.js';
 import { isThaiProvince } from '../../core/thai/provinces.js';
-import { ORG_TYPES } from '../../core/tenancy/organization.js';
 import { contrastRatio, parseHexColor } from '../../core/ui/color.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -51,7 +51,13 @@ export const orgFields = {
     })
     .optional(),
   email: z.string().trim().email().max(200).optional(),
-  website: z.string().trim().url().max(200).regex(/^https?:\/\//, { message: 'core.validation.invalidUrl' }).optional(),
+  website: z
+    .string()
+    .trim()
+    .url()
+    .max(200)
+    .regex(/^https?:\/\//, { message: 'core.validation.invalidUrl' })
+    .optional(),
 };
 
 export const orgLabels: Record<string, string> = {

@@ -80,7 +80,8 @@ export const messages: ModuleMessages = {
     fields: {
       type: 'Type of local government',
       name: 'Organization name (name only)',
-      nameHint: 'Type the name only, without the prefix, e.g. ลูโบะปือซา. The full name "องค์การบริหารส่วนตำบลลูโบะปือซา" is built from it for every document.',
+      nameHint:
+        'Type the name only, without the prefix, e.g. ลูโบะปือซา. The full name "องค์การบริหารส่วนตำบลลูโบะปือซา" is built from it for every document.',
       nameEn: 'Name in English',
       nameEnHint: 'e.g. Luboh Puesa',
       province: 'Province',
@@ -110,7 +111,8 @@ export const messages: ModuleMessages = {
       done: 'Setup is complete. Sign in with the username and password you just chose.',
       alreadyDone: 'This system is already set up',
       code: 'Setup code',
-      codeHint: 'Shown on the server’s screen when it started, and kept in the file setup-code in its data folder (not needed when setting up on the server itself)',
+      codeHint:
+        'Shown on the server’s screen when it started, and kept in the file setup-code in its data folder (not needed when setting up on the server itself)',
       codeWrong: 'The setup code is not right',
     },
     settings: {

@@ -12,5 +12,14 @@ export default defineModule({
   routes,
   api,
   workers: [(app) => announceSetup(app, async () => (await organizationCount(app)) > 0)],
-  nav: [{ area: 'admin', label: 'organization.nav', href: '/staff/admin/organization', icon: 'building-2', order: 10, can: organizationPolicy.manage }],
+  nav: [
+    {
+      area: 'admin',
+      label: 'organization.nav',
+      href: '/staff/admin/organization',
+      icon: 'building-2',
+      order: 10,
+      can: organizationPolicy.manage,
+    },
+  ],
 });

@@ -6,17 +6,17 @@ import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, type FieldError } from '../../core/http/errors.js';
 import { type FormValues, formValue, readForm, validateValues } from '../../core/http/forms.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
-import { normalizeHost } from '../../core/tenancy/resolve.js';
 import { readFileBytes } from '../../core/storage/files.js';
+import { normalizeHost } from '../../core/tenancy/resolve.js';
 import { darken, tint } from '../../core/ui/color.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
-import { PersonInput, USERNAME, staffLabels } from '../staff/inputs.js';
+import { PersonInput, staffLabels, USERNAME } from '../staff/inputs.js';
 import { resolveTitlePrefix } from '../staff/views/person-fields.js';
 import { HostInput, OrgInput, OrgSettingsInput, orgLabels } from './inputs.js';
 import { organizationPolicy } from './policy.js';
-import { ensureSetupCode, isLocalRequest, removeSetupCode, setupCodeMatches } from './setup-code.js';
 import { addHost, getOrganization, listHosts, removeHost, setLogo, setupOrganization, updateOrganization } from './service.js';
+import { ensureSetupCode, isLocalRequest, removeSetupCode, setupCodeMatches } from './setup-code.js';
 import { SettingsPage } from './views/settings.js';
 import { SetupPage } from './views/setup.js';
 
@@ -39,7 +39,21 @@ const setupLabels = {
 
 function orgValues(org: Awaited<ReturnType<typeof getOrganization>>): FormValues {
   const out: FormValues = {};
-  for (const k of ['type', 'name', 'nameEn', 'province', 'district', 'subdistrict', 'docCode', 'address', 'postcode', 'phone', 'email', 'website', 'brandColor'] as const) {
+  for (const k of [
+    'type',
+    'name',
+    'nameEn',
+    'province',
+    'district',
+    'subdistrict',
+    'docCode',
+    'address',
+    'postcode',
+    'phone',
+    'email',
+    'website',
+    'brandColor',
+  ] as const) {
     out[k] = (org[k] as string | null) ?? '';
   }
   return out;
@@ -114,7 +128,11 @@ export function routes(app: Hono<AppEnv>) {
     return serveStoredFile(c, file, bytes, { immutable: c.req.query('v') === String(org.version) });
   });
 
-  const settingsPage = async (c: AppContext, extra: { values?: FormValues; errors?: FieldError[]; hostErrors?: FieldError[]; logoErrors?: FieldError[] } = {}, status = 200) => {
+  const settingsPage = async (
+    c: AppContext,
+    extra: { values?: FormValues; errors?: FieldError[]; hostErrors?: FieldError[]; logoErrors?: FieldError[] } = {},
+    status = 200,
+  ) => {
     const ctx = serviceContext(c);
     if (!organizationPolicy.manage(ctx.actor)) throw new AppError(403, 'forbidden', 'core.errors.forbidden');
     const org = await getOrganization(ctx);
@@ -156,13 +174,21 @@ export function routes(app: Hono<AppEnv>) {
       else {
         const file = files.logo;
         if (!file) {
-          return settingsPage(c, { logoErrors: [{ field: 'logo', label: 'organization.fields.logo', message: 'core.validation.choose' }] }, 422);
+          return settingsPage(
+            c,
+            { logoErrors: [{ field: 'logo', label: 'organization.fields.logo', message: 'core.validation.choose' }] },
+            422,
+          );
         }
         await setLogo(ctx, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name });
       }
     } catch (e) {
       if (e instanceof AppError && e.status !== 403 && e.status !== 401) {
-        return settingsPage(c, { logoErrors: [{ field: 'logo', label: 'organization.fields.logo', message: e.messageKey, params: e.params }] }, e.status);
+        return settingsPage(
+          c,
+          { logoErrors: [{ field: 'logo', label: 'organization.fields.logo', message: e.messageKey, params: e.params }] },
+          e.status,
+        );
       }
       throw e;
     }
@@ -173,7 +199,8 @@ export function routes(app: Hono<AppEnv>) {
   app.post('/staff/admin/organization/hosts', async (c) => {
     const { values } = await readForm(c);
     const parsed = validateValues(HostInput, values, orgLabels);
-    if (!parsed.ok) return settingsPage(c, { hostErrors: parsed.errors.map((e) => ({ ...e, label: 'organization.settings.hostname' })) }, 422);
+    if (!parsed.ok)
+      return settingsPage(c, { hostErrors: parsed.errors.map((e) => ({ ...e, label: 'organization.settings.hostname' })) }, 422);
     try {
       await addHost(serviceContext(c), parsed.data.hostname);
     } catch (e) {

@@ -4,10 +4,10 @@ import { systemActor } from '../../core/auth/roles.js';
 import { runCommand } from '../../core/command.js';
 import type { AppServices, ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
-import { AppError, ValidationError, notFound } from '../../core/http/errors.js';
+import { AppError, notFound, ValidationError } from '../../core/http/errors.js';
 import { saveFile } from '../../core/storage/files.js';
 import { type Organization, toOrganization } from '../../core/tenancy/organization.js';
-import { orgHosts, organizations } from '../../core/tenancy/schema.js';
+import { organizations, orgHosts } from '../../core/tenancy/schema.js';
 import { createPosition, createStaff } from '../staff/service.js';
 import type { OrgInput, OrgSettingsInput } from './inputs.js';
 import { organizationPolicy } from './policy.js';
@@ -35,7 +35,14 @@ async function assertUnique(tx: Db, input: OrgInput, exceptId?: number) {
   }
 }
 
-async function insertOrganization(tx: Db, app: AppServices, input: OrgInput, hostname: string | null, auditLabel: string, ip: string | null) {
+async function insertOrganization(
+  tx: Db,
+  app: AppServices,
+  input: OrgInput,
+  hostname: string | null,
+  auditLabel: string,
+  ip: string | null,
+) {
   await assertUnique(tx, input);
   const now = app.now();
   const [row] = await tx
@@ -61,7 +68,9 @@ async function insertOrganization(tx: Db, app: AppServices, input: OrgInput, hos
   if (hostname) {
     const [taken] = await tx.select().from(orgHosts).where(eq(orgHosts.hostname, hostname));
     if (taken) {
-      throw new ValidationError([{ field: 'hostname', label: 'organization.settings.hostname', message: 'organization.settings.hostTaken' }]);
+      throw new ValidationError([
+        { field: 'hostname', label: 'organization.settings.hostname', message: 'organization.settings.hostTaken' },
+      ]);
     }
     await tx.insert(orgHosts).values({ hostname, orgId: row.id, createdAt: now });
   }
@@ -208,7 +217,10 @@ export async function setLogo(ctx: ServiceContext, file: { bytes: Uint8Array; na
   return runCommand(ctx, { action: 'organization.setLogo', allowed: organizationPolicy.manage(ctx.actor) }, async (tx, tools) => {
     let fileId: number | null = null;
     if (file) {
-      const saved = await saveFile({ ...ctx, tx }, { bytes: file.bytes, name: file.name, kinds: ['image', 'svg'], maxBytes: 2 * 1024 * 1024 });
+      const saved = await saveFile(
+        { ...ctx, tx },
+        { bytes: file.bytes, name: file.name, kinds: ['image', 'svg'], maxBytes: 2 * 1024 * 1024 },
+      );
       fileId = saved.id;
     }
     await tx
@@ -216,12 +228,21 @@ export async function setLogo(ctx: ServiceContext, file: { bytes: Uint8Array; na
       .set({ logoFileId: fileId, version: sql`${organizations.version} + 1`, updatedAt: ctx.app.now() })
       .where(eq(organizations.id, ctx.orgId));
     tools.publish({ topic: 'org.changed' });
-    return { result: fileId, entity: 'organization', entityId: ctx.orgId, summary: file ? `เปลี่ยนตราสัญลักษณ์ (${file.name})` : 'นำตราสัญลักษณ์ออก' };
+    return {
+      result: fileId,
+      entity: 'organization',
+      entityId: ctx.orgId,
+      summary: file ? `เปลี่ยนตราสัญลักษณ์ (${file.name})` : 'นำตราสัญลักษณ์ออก',
+    };
   });
 }
 
 export async function listHosts(ctx: ServiceContext): Promise<string[]> {
-  const rows = await db(ctx).select({ h: orgHosts.hostname }).from(orgHosts).where(eq(orgHosts.orgId, ctx.orgId)).orderBy(asc(orgHosts.hostname));
+  const rows = await db(ctx)
+    .select({ h: orgHosts.hostname })
+    .from(orgHosts)
+    .where(eq(orgHosts.orgId, ctx.orgId))
+    .orderBy(asc(orgHosts.hostname));
   return rows.map((r) => r.h);
 }
 
@@ -229,7 +250,9 @@ export async function addHost(ctx: ServiceContext, hostname: string) {
   return runCommand(ctx, { action: 'organization.addHost', allowed: organizationPolicy.manage(ctx.actor) }, async (tx, tools) => {
     const [taken] = await tx.select().from(orgHosts).where(eq(orgHosts.hostname, hostname));
     if (taken && taken.orgId !== ctx.orgId) {
-      throw new ValidationError([{ field: 'hostname', label: 'organization.settings.hostname', message: 'organization.settings.hostTaken' }]);
+      throw new ValidationError([
+        { field: 'hostname', label: 'organization.settings.hostname', message: 'organization.settings.hostTaken' },
+      ]);
     }
     if (!taken) await tx.insert(orgHosts).values({ hostname, orgId: ctx.orgId, createdAt: ctx.app.now() });
     tools.publish({ topic: 'org.changed' });
@@ -239,7 +262,10 @@ export async function addHost(ctx: ServiceContext, hostname: string) {
 
 export async function removeHost(ctx: ServiceContext, hostname: string) {
   return runCommand(ctx, { action: 'organization.removeHost', allowed: organizationPolicy.manage(ctx.actor) }, async (tx, tools) => {
-    const rows = await tx.delete(orgHosts).where(and(eq(orgHosts.hostname, hostname), eq(orgHosts.orgId, ctx.orgId))).returning();
+    const rows = await tx
+      .delete(orgHosts)
+      .where(and(eq(orgHosts.hostname, hostname), eq(orgHosts.orgId, ctx.orgId)))
+      .returning();
     if (rows.length === 0) throw notFound();
     tools.publish({ topic: 'org.changed' });
     return { result: undefined, entity: 'org_host', entityId: hostname, summary: `นำที่อยู่เว็บ ${hostname} ออก` };

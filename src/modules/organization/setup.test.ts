@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TestBrowser, type TestEnv, createTestEnv } from '../../testing/harness.js';
+import { createTestEnv, TestBrowser, type TestEnv } from '../../testing/harness.js';
 
 /** First-run setup on an empty installation: this file's database has no organization. */
 let env: TestEnv;
@@ -111,9 +111,6 @@ describe('first-run setup', () => {
     assert.equal(again.status, 303);
     assert.equal(await count('organizations'), 1);
     const audit = await env.services.database.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq');
-    assert.deepEqual(
-      audit.map((r) => r.action).slice(0, 3),
-      ['organization.create', 'staff.createPosition', 'staff.createStaff'],
-    );
+    assert.deepEqual(audit.map((r) => r.action).slice(0, 3), ['organization.create', 'staff.createPosition', 'staff.createStaff']);
   });
 });

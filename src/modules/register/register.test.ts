@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bangkokDate } from '../../core/thai/bangkok.js';
-import { type TestEnv, type TestOrg, createTestEnv, createTestOrg, signedIn } from '../../testing/harness.js';
+import { createTestEnv, createTestOrg, signedIn, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { formatRegisterNumber, issueNumber, registerYearOf, reserveNumber } from './service.js';
 
 let env: TestEnv;
@@ -14,20 +14,26 @@ after(() => env.close());
 
 const numbers = async (orgId: number, year: number, series: string) =>
   (
-    await env.services.database.query<{ number: number }>('SELECT number FROM register_entries WHERE org_id = $1 AND year = $2 AND series = $3 ORDER BY number', [
-      orgId,
-      year,
-      series,
-    ])
+    await env.services.database.query<{ number: number }>(
+      'SELECT number FROM register_entries WHERE org_id = $1 AND year = $2 AND series = $3 ORDER BY number',
+      [orgId, year, series],
+    )
   ).map((r) => r.number);
 
 describe('the outgoing register', () => {
   test('concurrent requests get distinct, consecutive numbers; the circular series counts on its own', async () => {
     const o = await createTestOrg(env);
     const date = bangkokDate(2026, 3, 1);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => reserveNumber(o.ctx, { series: '', documentDate: date, subject: `หนังสือ ${i}` }, o.org.docCode)));
-    await Promise.all(Array.from({ length: 5 }, (_, i) => reserveNumber(o.ctx, { series: 'ว', documentDate: date, subject: `เวียน ${i}` }, o.org.docCode)));
-    assert.deepEqual(await numbers(o.org.id, 2569, ''), Array.from({ length: 30 }, (_, i) => i + 1));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => reserveNumber(o.ctx, { series: '', documentDate: date, subject: `หนังสือ ${i}` }, o.org.docCode)),
+    );
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => reserveNumber(o.ctx, { series: 'ว', documentDate: date, subject: `เวียน ${i}` }, o.org.docCode)),
+    );
+    assert.deepEqual(
+      await numbers(o.org.id, 2569, ''),
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
     assert.deepEqual(await numbers(o.org.id, 2569, 'ว'), [1, 2, 3, 4, 5]);
   });
 
@@ -59,7 +65,12 @@ describe('the outgoing register', () => {
 
   test('a clerk takes a number through the page; a bad date is named; every issue is audited', async () => {
     const { browser } = await signedIn(env, org, ['staff']);
-    const res = await browser.post('/staff/register', { series: 'normal', subject: 'ขอความอนุเคราะห์รถบรรทุกน้ำ', recipient: 'นายอำเภอยี่งอ', documentDate: '22/10/2567' });
+    const res = await browser.post('/staff/register', {
+      series: 'normal',
+      subject: 'ขอความอนุเคราะห์รถบรรทุกน้ำ',
+      recipient: 'นายอำเภอยี่งอ',
+      documentDate: '22/10/2567',
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/staff/register?year=2567');
     const list = await (await browser.get('/staff/register?year=2567')).text();

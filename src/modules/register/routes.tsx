@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import { type FieldError, ensureAllowed } from '../../core/http/errors.js';
+import { ensureAllowed, type FieldError } from '../../core/http/errors.js';
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
 import { parseThaiDateInput } from '../../core/thai/dates.js';
 import { flash } from '../../core/ui/flash.js';

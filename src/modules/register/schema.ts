@@ -39,8 +39,5 @@ export const registerEntries = pgTable(
     createdBy: integer('created_by'),
     createdAt: createdAtColumn(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('register_entries_number').on(t.orgId, t.year, t.series, t.number),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('register_entries_number').on(t.orgId, t.year, t.series, t.number)],
 );

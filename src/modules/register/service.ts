@@ -5,7 +5,7 @@ import type { Db } from '../../core/db/client.js';
 import { forbidden, unauthorized } from '../../core/http/errors.js';
 import { bangkokDateParts } from '../../core/thai/bangkok.js';
 import { toBuddhistYear } from '../../core/thai/dates.js';
-import { type DigitStyle, applyDigits } from '../../core/thai/digits.js';
+import { applyDigits, type DigitStyle } from '../../core/thai/digits.js';
 import { registerPolicy } from './policy.js';
 import { registerCounters, registerEntries } from './schema.js';
 

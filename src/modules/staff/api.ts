@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, security } from '../../core/api/schemas.js';
 import { ROLES } from '../../core/auth/roles.js';
 import type { AppEnv } from '../../core/http/env.js';
@@ -20,7 +20,9 @@ const StaffMember = z
   })
   .openapi('StaffMember');
 
-const Division = z.object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable(), active: z.boolean() }).openapi('Division');
+const Division = z
+  .object({ id: z.number().int(), name: z.string(), nameEn: z.string().nullable(), active: z.boolean() })
+  .openapi('Division');
 
 const listRoute = createRoute({
   method: 'get',
@@ -66,7 +68,9 @@ export function api(app: OpenAPIHono<AppEnv>) {
         items: people.map((p) => ({
           id: p.id,
           name: p.name,
-          position: p.positionTitle ? positionTitle({ title: p.positionTitle, appendOrgName: p.positionAppendOrgName }, org.name, org.names.typeFull) : null,
+          position: p.positionTitle
+            ? positionTitle({ title: p.positionTitle, appendOrgName: p.positionAppendOrgName }, org.name, org.names.typeFull)
+            : null,
           division: p.divisionName,
           divisionId: p.divisionId,
           username: p.username,

@@ -15,14 +15,7 @@ export const DivisionInput = z.object({
 });
 export type DivisionInput = z.output<typeof DivisionInput>;
 
-export const POSITION_RANKS = [
-  'mayor',
-  'deputy_mayor',
-  'permanent_secretary',
-  'deputy_secretary',
-  'division_head',
-  'staff',
-] as const;
+export const POSITION_RANKS = ['mayor', 'deputy_mayor', 'permanent_secretary', 'deputy_secretary', 'division_head', 'staff'] as const;
 
 export const PositionInput = z.object({
   title: text(160),

@@ -127,7 +127,8 @@ export const messages: ModuleMessages = {
       positionTitleHint: 'e.g. เจ้าพนักงานธุรการชำนาญงาน or นักวิชาการคอมพิวเตอร์',
       positionTitleEn: 'Position title in English',
       appendOrgName: 'Followed by the organization’s name',
-      appendOrgNameHint: 'For executive titles, e.g. "นายก" + "องค์การบริหารส่วนตำบลลูโบะปือซา"; the name always comes from the organization record',
+      appendOrgNameHint:
+        'For executive titles, e.g. "นายก" + "องค์การบริหารส่วนตำบลลูโบะปือซา"; the name always comes from the organization record',
       division: 'Division',
       rank: 'Level in the chain of command',
       titlePrefix: 'Title',
@@ -175,7 +176,8 @@ export const messages: ModuleMessages = {
       none: 'No staff found',
       noAccount: 'No account',
       accountSection: 'Sign-in account',
-      accountLead: 'Enter a username if this person needs to use the system. A temporary password is generated, to be changed at first sign-in.',
+      accountLead:
+        'Enter a username if this person needs to use the system. A temporary password is generated, to be changed at first sign-in.',
       created: 'Person added',
       saved: 'Person saved',
       passwordOnce: 'Temporary password of {name} (shown once: hand it to them directly)',

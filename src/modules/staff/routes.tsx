@@ -1,15 +1,25 @@
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import { AppError, type FieldError, ensureAllowed, notFound } from '../../core/http/errors.js';
+import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
-import { TITLE_PREFIXES, AccountInput, ActingInput, ChainInput, DivisionInput, NewPersonInput, PersonInput, PositionInput, staffLabels } from './inputs.js';
+import {
+  AccountInput,
+  ActingInput,
+  ChainInput,
+  DivisionInput,
+  NewPersonInput,
+  PersonInput,
+  PositionInput,
+  staffLabels,
+  TITLE_PREFIXES,
+} from './inputs.js';
 import { staffPolicy } from './policy.js';
 import * as staff from './service.js';
-import { resolveTitlePrefix } from './views/person-fields.js';
 import { EditPersonPage, NewPersonPage, PasswordOncePage, PeoplePage } from './views/people.js';
+import { resolveTitlePrefix } from './views/person-fields.js';
 import { ChainPage, DivisionsPage, EditDivisionPage, EditPositionPage, PositionsPage } from './views/structure.js';
 
 function guard(c: AppContext) {
@@ -49,14 +59,23 @@ export function routes(app: Hono<AppEnv>) {
     const q = c.req.query('q') ?? '';
     const divisionId = c.req.query('division') ?? '';
     const people = await staff.listStaff(ctx, { q, divisionId: Number(divisionId) || undefined, includeInactive: true });
-    return renderPage(c, <PeoplePage org={orgOf(c)} people={people} divisions={await staff.listDivisions(ctx)} q={q} divisionId={divisionId} />);
+    return renderPage(
+      c,
+      <PeoplePage org={orgOf(c)} people={people} divisions={await staff.listDivisions(ctx)} q={q} divisionId={divisionId} />,
+    );
   });
 
   const newPersonPage = async (c: AppContext, values: FormValues, errors: FieldError[]) => {
     const ctx = guard(c);
     return renderPage(
       c,
-      <NewPersonPage org={orgOf(c)} values={values} errors={errors} divisions={await staff.listDivisions(ctx)} positions={await staff.listPositions(ctx)} />,
+      <NewPersonPage
+        org={orgOf(c)}
+        values={values}
+        errors={errors}
+        divisions={await staff.listDivisions(ctx)}
+        positions={await staff.listPositions(ctx)}
+      />,
       errors.length ? 422 : 200,
     );
   };
@@ -75,7 +94,14 @@ export function routes(app: Hono<AppEnv>) {
     }
     if (created.generatedPassword) {
       c.header('Cache-Control', 'no-store');
-      return renderPage(c, <PasswordOncePage name={`${person.titlePrefix}${person.firstName} ${person.lastName}`} password={created.generatedPassword} personId={created.staffId} />);
+      return renderPage(
+        c,
+        <PasswordOncePage
+          name={`${person.titlePrefix}${person.firstName} ${person.lastName}`}
+          password={created.generatedPassword}
+          personId={created.staffId}
+        />,
+      );
     }
     flash(c, 'staff.people.created');
     return c.redirect(`/staff/admin/people/${created.staffId}`, 303);
@@ -83,7 +109,13 @@ export function routes(app: Hono<AppEnv>) {
 
   const editPage = async (
     c: AppContext,
-    extra: { values?: FormValues; errors?: FieldError[]; accountValues?: FormValues; accountErrors?: FieldError[]; actingErrors?: FieldError[] } = {},
+    extra: {
+      values?: FormValues;
+      errors?: FieldError[];
+      accountValues?: FormValues;
+      accountErrors?: FieldError[];
+      actingErrors?: FieldError[];
+    } = {},
   ) => {
     const ctx = guard(c);
     const person = await staff.getStaff(ctx, idParam(c));
@@ -159,7 +191,10 @@ export function routes(app: Hono<AppEnv>) {
     c.header('Cache-Control', 'no-store');
     return renderPage(c, <PasswordOncePage name={person.name} password={password} personId={person.id} />);
   });
-  for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(`/staff/admin/people/:id{[0-9]+}/${path}`, async (c) => {
       const ctx = guard(c);
       try {
@@ -179,7 +214,11 @@ export function routes(app: Hono<AppEnv>) {
     const people = await staff.listStaff(ctx);
     const counts = new Map<number, number>();
     for (const p of people) if (p.divisionId) counts.set(p.divisionId, (counts.get(p.divisionId) ?? 0) + 1);
-    return renderPage(c, <DivisionsPage divisions={divisions} counts={counts} values={values} errors={errors} />, errors.length ? 422 : 200);
+    return renderPage(
+      c,
+      <DivisionsPage divisions={divisions} counts={counts} values={values} errors={errors} />,
+      errors.length ? 422 : 200,
+    );
   };
   app.get('/staff/admin/divisions', (c) => divisionsPage(c, {}, []));
   app.post('/staff/admin/divisions', async (c) => {
@@ -198,7 +237,12 @@ export function routes(app: Hono<AppEnv>) {
   const editDivisionPage = async (c: AppContext, values: FormValues | null, errors: FieldError[]) => {
     const ctx = guard(c);
     const division = await staff.getDivision(ctx, idParam(c));
-    const v = values ?? { name: division.name, nameEn: division.nameEn ?? '', sortOrder: String(division.sortOrder), inactive: division.active ? [] : ['yes'] };
+    const v = values ?? {
+      name: division.name,
+      nameEn: division.nameEn ?? '',
+      sortOrder: String(division.sortOrder),
+      inactive: division.active ? [] : ['yes'],
+    };
     return renderPage(c, <EditDivisionPage division={division} values={v} errors={errors} />, errors.length ? 422 : 200);
   };
   app.get('/staff/admin/divisions/:id{[0-9]+}', (c) => editDivisionPage(c, null, []));
@@ -225,7 +269,14 @@ export function routes(app: Hono<AppEnv>) {
     for (const p of people) if (p.positionId) holders.set(p.positionId, [...(holders.get(p.positionId) ?? []), p]);
     return renderPage(
       c,
-      <PositionsPage org={orgOf(c)} positions={await staff.listPositions(ctx)} divisions={await staff.listDivisions(ctx)} holders={holders} values={values} errors={errors} />,
+      <PositionsPage
+        org={orgOf(c)}
+        positions={await staff.listPositions(ctx)}
+        divisions={await staff.listDivisions(ctx)}
+        holders={holders}
+        values={values}
+        errors={errors}
+      />,
       errors.length ? 422 : 200,
     );
   };
@@ -254,7 +305,11 @@ export function routes(app: Hono<AppEnv>) {
       rank: position.rank,
       sortOrder: String(position.sortOrder),
     };
-    return renderPage(c, <EditPositionPage org={orgOf(c)} position={position} divisions={await staff.listDivisions(ctx)} values={v} errors={errors} />, errors.length ? 422 : 200);
+    return renderPage(
+      c,
+      <EditPositionPage org={orgOf(c)} position={position} divisions={await staff.listDivisions(ctx)} values={v} errors={errors} />,
+      errors.length ? 422 : 200,
+    );
   };
   app.get('/staff/admin/positions/:id{[0-9]+}', (c) => editPositionPage(c, null, []));
   app.post('/staff/admin/positions/:id{[0-9]+}', async (c) => {
@@ -276,7 +331,11 @@ export function routes(app: Hono<AppEnv>) {
     const ctx = guard(c);
     const chain = await staff.resolveCommandChain(ctx);
     const v = values ?? Object.fromEntries(chain.map((s) => [`step${s.step}`, String(s.position.id)]));
-    return renderPage(c, <ChainPage org={orgOf(c)} chain={chain} positions={await staff.listPositions(ctx)} values={v} errors={errors} />, errors.length ? 422 : 200);
+    return renderPage(
+      c,
+      <ChainPage org={orgOf(c)} chain={chain} positions={await staff.listPositions(ctx)} values={v} errors={errors} />,
+      errors.length ? 422 : 200,
+    );
   };
   app.get('/staff/admin/chain', (c) => chainPage(c, null, []));
   app.post('/staff/admin/chain', async (c) => {

@@ -1,19 +1,6 @@
-import {
-  boolean,
-  foreignKey,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.js';
-import {
-  createdAtColumn,
-  idColumn,
-  orgIdColumn,
-  updatedAtColumn,
-} from '../../core/db/columns.js';
+import { createdAtColumn, idColumn, orgIdColumn, updatedAtColumn } from '../../core/db/columns.js';
 import { organizations } from '../../core/tenancy/schema.js';
 
 /** ส่วนราชการ — a division of the organization: สำนักปลัด, กองคลัง, กองช่าง … */
@@ -29,10 +16,7 @@ export const divisions = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('divisions_org_name').on(t.orgId, t.name),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('divisions_org_name').on(t.orgId, t.name)],
 );
 
 /**

@@ -1,11 +1,18 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { countActiveWithRole, createAccount, getAccount, preparePassword, setAccountPassword, updateAccount } from '../../core/auth/accounts.js';
+import {
+  countActiveWithRole,
+  createAccount,
+  getAccount,
+  preparePassword,
+  setAccountPassword,
+  updateAccount,
+} from '../../core/auth/accounts.js';
 import type { Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
-import { ValidationError, forbidden, notFound } from '../../core/http/errors.js';
+import { forbidden, notFound, ValidationError } from '../../core/http/errors.js';
 import type { AccountInput, DivisionInput, PersonInput, PositionInput } from './inputs.js';
 import { staffPolicy } from './policy.js';
 import { commandChain, divisions, positions, staffActing, staffMembers } from './schema.js';
@@ -66,7 +73,13 @@ export async function updateDivision(ctx: ServiceContext, id: number, input: Div
     await assertDivisionNameFree(tx, ctx.orgId, input.name, id);
     const [row] = await tx
       .update(divisions)
-      .set({ name: input.name, nameEn: input.nameEn ?? null, sortOrder: input.sortOrder ?? 0, active: input.active, updatedAt: ctx.app.now() })
+      .set({
+        name: input.name,
+        nameEn: input.nameEn ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        active: input.active,
+        updatedAt: ctx.app.now(),
+      })
       .where(and(eq(divisions.orgId, ctx.orgId), eq(divisions.id, id)))
       .returning({ id: divisions.id });
     if (!row) throw notFound();
@@ -76,7 +89,10 @@ export async function updateDivision(ctx: ServiceContext, id: number, input: Div
 
 export async function getDivision(ctx: ServiceContext, id: number): Promise<Division> {
   requireRead(ctx);
-  const [row] = await db(ctx).select().from(divisions).where(and(eq(divisions.orgId, ctx.orgId), eq(divisions.id, id)));
+  const [row] = await db(ctx)
+    .select()
+    .from(divisions)
+    .where(and(eq(divisions.orgId, ctx.orgId), eq(divisions.id, id)));
   if (!row) throw notFound();
   return row;
 }
@@ -84,29 +100,34 @@ export async function getDivision(ctx: ServiceContext, id: number): Promise<Divi
 // ---------- positions ----------
 
 export async function listPositions(ctx: ServiceContext): Promise<Position[]> {
-  return db(ctx)
-    .select()
-    .from(positions)
-    .where(eq(positions.orgId, ctx.orgId))
-    .orderBy(asc(positions.sortOrder), asc(positions.title));
+  return db(ctx).select().from(positions).where(eq(positions.orgId, ctx.orgId)).orderBy(asc(positions.sortOrder), asc(positions.title));
 }
 
 export async function getPosition(ctx: ServiceContext, id: number): Promise<Position> {
   requireRead(ctx);
-  const [row] = await db(ctx).select().from(positions).where(and(eq(positions.orgId, ctx.orgId), eq(positions.id, id)));
+  const [row] = await db(ctx)
+    .select()
+    .from(positions)
+    .where(and(eq(positions.orgId, ctx.orgId), eq(positions.id, id)));
   if (!row) throw notFound();
   return row;
 }
 
 async function assertDivisionExists(tx: Db, orgId: number, divisionId: number | undefined, field = 'divisionId') {
   if (divisionId === undefined) return;
-  const [row] = await tx.select({ id: divisions.id }).from(divisions).where(and(eq(divisions.orgId, orgId), eq(divisions.id, divisionId)));
+  const [row] = await tx
+    .select({ id: divisions.id })
+    .from(divisions)
+    .where(and(eq(divisions.orgId, orgId), eq(divisions.id, divisionId)));
   if (!row) throw new ValidationError([{ field, label: 'staff.fields.division', message: 'core.validation.choose' }]);
 }
 
 async function assertPositionsExist(tx: Db, orgId: number, ids: number[], field: string, label: string) {
   if (ids.length === 0) return;
-  const rows = await tx.select({ id: positions.id }).from(positions).where(and(eq(positions.orgId, orgId), inArray(positions.id, ids)));
+  const rows = await tx
+    .select({ id: positions.id })
+    .from(positions)
+    .where(and(eq(positions.orgId, orgId), inArray(positions.id, ids)));
   if (rows.length !== new Set(ids).size) throw new ValidationError([{ field, label, message: 'core.validation.choose' }]);
 }
 
@@ -271,7 +292,10 @@ export async function getStaff(ctx: ServiceContext, id: number): Promise<StaffDe
 
 /** The staff record of a signed-in account (for "my profile" and for routing). */
 export async function staffOfUser(ctx: ServiceContext, userId: number): Promise<StaffMember | null> {
-  const [row] = await db(ctx).select().from(staffMembers).where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, userId)));
+  const [row] = await db(ctx)
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, userId)));
   return row ?? null;
 }
 
@@ -361,7 +385,10 @@ export async function updateStaff(ctx: ServiceContext, id: number, input: Person
 }
 
 async function staffRow(tx: Db, orgId: number, id: number): Promise<StaffMember> {
-  const [row] = await tx.select().from(staffMembers).where(and(eq(staffMembers.orgId, orgId), eq(staffMembers.id, id)));
+  const [row] = await tx
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.orgId, orgId), eq(staffMembers.id, id)));
   if (!row) throw notFound();
   return row;
 }
@@ -401,7 +428,10 @@ export async function setAccount(ctx: ServiceContext, staffId: number, input: Ac
       password,
       now,
     });
-    await tx.update(staffMembers).set({ userId: created.userId, updatedAt: now }).where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.id, staffId)));
+    await tx
+      .update(staffMembers)
+      .set({ userId: created.userId, updatedAt: now })
+      .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.id, staffId)));
     return {
       result: { generatedPassword: created.generatedPassword },
       entity: 'account',
@@ -423,22 +453,26 @@ export async function resetPassword(ctx: ServiceContext, staffId: number): Promi
 }
 
 export async function setAccountDisabled(ctx: ServiceContext, staffId: number, disabled: boolean) {
-  return runCommand(ctx, { action: disabled ? 'staff.disableAccount' : 'staff.enableAccount', allowed: staffPolicy.manage(ctx.actor) }, async (tx) => {
-    const person = await staffRow(tx, ctx.orgId, staffId);
-    if (!person.userId) throw notFound();
-    if (disabled) {
-      if (person.userId === ctx.actor?.userId) throw forbidden('staff.cannotDisableSelf');
-      const account = await getAccount(tx, ctx.orgId, person.userId);
-      if (account?.roles.includes('admin')) await assertAdminRemains(tx, ctx.orgId, person.userId);
-    }
-    await updateAccount(tx, ctx.orgId, person.userId, { disabled, now: ctx.app.now() });
-    return {
-      result: undefined,
-      entity: 'account',
-      entityId: person.userId,
-      summary: `${disabled ? 'ระงับ' : 'เปิดใช้'}บัญชีผู้ใช้ของ ${fullName(person)}`,
-    };
-  });
+  return runCommand(
+    ctx,
+    { action: disabled ? 'staff.disableAccount' : 'staff.enableAccount', allowed: staffPolicy.manage(ctx.actor) },
+    async (tx) => {
+      const person = await staffRow(tx, ctx.orgId, staffId);
+      if (!person.userId) throw notFound();
+      if (disabled) {
+        if (person.userId === ctx.actor?.userId) throw forbidden('staff.cannotDisableSelf');
+        const account = await getAccount(tx, ctx.orgId, person.userId);
+        if (account?.roles.includes('admin')) await assertAdminRemains(tx, ctx.orgId, person.userId);
+      }
+      await updateAccount(tx, ctx.orgId, person.userId, { disabled, now: ctx.app.now() });
+      return {
+        result: undefined,
+        entity: 'account',
+        entityId: person.userId,
+        summary: `${disabled ? 'ระงับ' : 'เปิดใช้'}บัญชีผู้ใช้ของ ${fullName(person)}`,
+      };
+    },
+  );
 }
 
 /** รักษาการแทน: the positions a person acts for besides their own. */
@@ -451,7 +485,13 @@ export async function setActing(ctx: ServiceContext, staffId: number, positionId
     if (ids.length > 0) {
       await tx.insert(staffActing).values(ids.map((positionId) => ({ orgId: ctx.orgId, staffId, positionId })));
     }
-    return { result: undefined, entity: 'staff', entityId: staffId, summary: `กำหนดการรักษาการแทนของ ${fullName(person)}`, data: { positionIds: ids } };
+    return {
+      result: undefined,
+      entity: 'staff',
+      entityId: staffId,
+      summary: `กำหนดการรักษาการแทนของ ${fullName(person)}`,
+      data: { positionIds: ids },
+    };
   });
 }
 
@@ -483,7 +523,11 @@ export async function resolveCommandChain(ctx: ServiceContext): Promise<ChainSte
       .orderBy(asc(staffMembers.id))
       .limit(1);
     if (holder) {
-      out.push({ step: s.step, position: s.position, holder: { staffId: holder.id, name: fullName(holder), ownPositionId: holder.positionId, acting: false, userId: holder.userId } });
+      out.push({
+        step: s.step,
+        position: s.position,
+        holder: { staffId: holder.id, name: fullName(holder), ownPositionId: holder.positionId, acting: false, userId: holder.userId },
+      });
       continue;
     }
     const [acting] = await d
@@ -496,7 +540,9 @@ export async function resolveCommandChain(ctx: ServiceContext): Promise<ChainSte
     out.push({
       step: s.step,
       position: s.position,
-      holder: acting ? { staffId: acting.s.id, name: fullName(acting.s), ownPositionId: acting.s.positionId, acting: true, userId: acting.s.userId } : null,
+      holder: acting
+        ? { staffId: acting.s.id, name: fullName(acting.s), ownPositionId: acting.s.positionId, acting: true, userId: acting.s.userId }
+        : null,
     });
   }
   return out;
@@ -507,7 +553,10 @@ export async function setCommandChain(ctx: ServiceContext, positionIds: number[]
     await assertPositionsExist(tx, ctx.orgId, positionIds, 'step1', 'staff.chain.step1');
     await tx.delete(commandChain).where(eq(commandChain.orgId, ctx.orgId));
     await tx.insert(commandChain).values(positionIds.map((positionId, i) => ({ orgId: ctx.orgId, step: i + 1, positionId })));
-    const titles = await tx.select({ id: positions.id, title: positions.title }).from(positions).where(and(eq(positions.orgId, ctx.orgId), inArray(positions.id, positionIds)));
+    const titles = await tx
+      .select({ id: positions.id, title: positions.title })
+      .from(positions)
+      .where(and(eq(positions.orgId, ctx.orgId), inArray(positions.id, positionIds)));
     const names = positionIds.map((id) => titles.find((t) => t.id === id)?.title ?? String(id));
     return { result: undefined, entity: 'command_chain', summary: `กำหนดสายการบังคับบัญชา: ${names.join(' → ')}`, data: { positionIds } };
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TestBrowser, type TestEnv, type TestOrg, createTestEnv, createTestOrg, createTestUser, signedIn } from '../../testing/harness.js';
+import { createTestEnv, createTestOrg, createTestUser, signedIn, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { createPosition, createStaff, resolveCommandChain, setAccountDisabled, setActing, setCommandChain } from './service.js';
 
 let env: TestEnv;
@@ -85,17 +85,31 @@ describe('people and accounts', () => {
   });
 
   test('a taken username is refused', async () => {
-    const res = await admin.post('/staff/admin/people/new', { titlePrefix: 'นาย', firstName: 'สมชาย', lastName: 'ซ้ำ', username: 'MALEE', roles: ['staff'] });
+    const res = await admin.post('/staff/admin/people/new', {
+      titlePrefix: 'นาย',
+      firstName: 'สมชาย',
+      lastName: 'ซ้ำ',
+      username: 'MALEE',
+      roles: ['staff'],
+    });
     assert.equal(res.status, 422);
     assert.match(await res.text(), /ชื่อผู้ใช้นี้มีผู้ใช้แล้ว/);
   });
 
   test('a password reset ends the person’s sessions and the old password stops working', async () => {
     const { browser: person, user } = await signedIn(env, org, ['staff']);
-    const reset = await admin.post(`/staff/admin/people/${user.staffId}/reset-password`, {}, { from: `/staff/admin/people/${user.staffId}` });
+    const reset = await admin.post(
+      `/staff/admin/people/${user.staffId}/reset-password`,
+      {},
+      { from: `/staff/admin/people/${user.staffId}` },
+    );
     assert.equal(reset.status, 200);
     assert.equal((await person.get('/staff')).status, 303, 'the old session ended');
-    const old = await new TestBrowser(env, org.host).post('/login', { username: user.username, password: user.password }, { from: '/login' });
+    const old = await new TestBrowser(env, org.host).post(
+      '/login',
+      { username: user.username, password: user.password },
+      { from: '/login' },
+    );
     assert.equal(old.status, 401);
   });
 
@@ -104,10 +118,18 @@ describe('people and accounts', () => {
     const res = await admin.post(`/staff/admin/people/${user.staffId}/disable`, {}, { from: `/staff/admin/people/${user.staffId}` });
     assert.equal(res.status, 303);
     assert.equal((await person.get('/staff')).status, 303);
-    const refused = await new TestBrowser(env, org.host).post('/login', { username: user.username, password: user.password }, { from: '/login' });
+    const refused = await new TestBrowser(env, org.host).post(
+      '/login',
+      { username: user.username, password: user.password },
+      { from: '/login' },
+    );
     assert.equal(refused.status, 401);
     await admin.post(`/staff/admin/people/${user.staffId}/enable`, {}, { from: `/staff/admin/people/${user.staffId}` });
-    const ok = await new TestBrowser(env, org.host).post('/login', { username: user.username, password: user.password }, { from: '/login' });
+    const ok = await new TestBrowser(env, org.host).post(
+      '/login',
+      { username: user.username, password: user.password },
+      { from: '/login' },
+    );
     assert.equal(ok.status, 303);
   });
 
@@ -118,7 +140,11 @@ describe('people and accounts', () => {
     );
     assert.equal(admins.length, 1);
     const { id, username } = admins[0] as { id: number; username: string };
-    const res = await admin.post(`/staff/admin/people/${id}/account`, { username, roles: ['staff'] }, { from: `/staff/admin/people/${id}` });
+    const res = await admin.post(
+      `/staff/admin/people/${id}/account`,
+      { username, roles: ['staff'] },
+      { from: `/staff/admin/people/${id}` },
+    );
     assert.equal(res.status, 422);
     assert.match(await res.text(), /ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน/);
     const self = await admin.post(`/staff/admin/people/${id}/disable`, {}, { from: `/staff/admin/people/${id}` });
@@ -153,7 +179,14 @@ describe('chain of command', () => {
 });
 
 describe('permissions', () => {
-  const adminPages = ['/staff/admin/people', '/staff/admin/people/new', '/staff/admin/divisions', '/staff/admin/positions', '/staff/admin/chain', '/staff/admin/organization'];
+  const adminPages = [
+    '/staff/admin/people',
+    '/staff/admin/people/new',
+    '/staff/admin/divisions',
+    '/staff/admin/positions',
+    '/staff/admin/chain',
+    '/staff/admin/organization',
+  ];
 
   for (const role of ['staff', 'executive', 'division_head', 'front_desk', 'ita_coordinator'] as const) {
     test(`a ${role} cannot open or post to the admin pages`, async () => {
@@ -164,7 +197,13 @@ describe('permissions', () => {
         assert.match(await res.text(), /ไม่มีสิทธิ์เข้าถึง/);
       }
       const token = await browser.csrf('/staff');
-      for (const p of ['/staff/admin/divisions', '/staff/admin/positions', '/staff/admin/people/new', '/staff/admin/chain', '/staff/admin/organization']) {
+      for (const p of [
+        '/staff/admin/divisions',
+        '/staff/admin/positions',
+        '/staff/admin/people/new',
+        '/staff/admin/chain',
+        '/staff/admin/organization',
+      ]) {
         const res = await browser.post(p, { name: 'x', title: 'x', rank: 'staff' }, { csrf: token });
         assert.equal(res.status, 403, `POST ${p}`);
       }
@@ -189,8 +228,21 @@ describe('writes that race', () => {
     const o = await createTestOrg(env);
     const one = await createTestUser(env, o, ['admin']);
     const two = await createTestUser(env, o, ['admin']);
-    const as = (u: typeof one) => ({ ...o.ctx, actor: { orgId: o.org.id, userId: u.userId, username: u.username, displayName: u.username, roles: ['admin'] as const, mustChangePassword: false } });
-    const results = await Promise.allSettled([setAccountDisabled(as(one), two.staffId, true), setAccountDisabled(as(two), one.staffId, true)]);
+    const as = (u: typeof one) => ({
+      ...o.ctx,
+      actor: {
+        orgId: o.org.id,
+        userId: u.userId,
+        username: u.username,
+        displayName: u.username,
+        roles: ['admin'] as const,
+        mustChangePassword: false,
+      },
+    });
+    const results = await Promise.allSettled([
+      setAccountDisabled(as(one), two.staffId, true),
+      setAccountDisabled(as(two), one.staffId, true),
+    ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, 'exactly one of the two succeeds');
     const [row] = await env.services.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM users WHERE org_id = $1 AND 'admin' = ANY(roles) AND disabled_at IS NULL`,
@@ -201,7 +253,8 @@ describe('writes that race', () => {
 
   test('the same username taken by two requests at once: one gets it, the other is told', async () => {
     const o = await createTestOrg(env);
-    const make = () => createStaff(o.ctx, { titlePrefix: 'นาย', firstName: 'ซ้ำ', lastName: 'พร้อมกัน', account: { username: 'sametime', roles: ['staff'] } });
+    const make = () =>
+      createStaff(o.ctx, { titlePrefix: 'นาย', firstName: 'ซ้ำ', lastName: 'พร้อมกัน', account: { username: 'sametime', roles: ['staff'] } });
     const results = await Promise.allSettled([make(), make()]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

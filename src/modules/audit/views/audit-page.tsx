@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../core/audit/query.js';
 import type { ChainReport } from '../../../core/audit/audit.js';
+import type { AuditEntry } from '../../../core/audit/query.js';
 import { formatThaiDateTime } from '../../../core/thai/dates.js';
 import { Banner, Button, Form, PageHeader, Pagination, SelectField, TextField } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';

@@ -14,8 +14,23 @@ export function LoginPage(props: { username?: string; next: string; errors: Fiel
         <ErrorSummary errors={props.errors} />
         <Form action="/login">
           <input type="hidden" name="next" value={props.next} />
-          <TextField name="username" label="auth.fields.username" value={props.username} errors={props.errors} width="l" autocomplete="username" spellcheck={false} />
-          <TextField name="password" label="auth.fields.password" type="password" errors={props.errors} width="l" autocomplete="current-password" />
+          <TextField
+            name="username"
+            label="auth.fields.username"
+            value={props.username}
+            errors={props.errors}
+            width="l"
+            autocomplete="username"
+            spellcheck={false}
+          />
+          <TextField
+            name="password"
+            label="auth.fields.password"
+            type="password"
+            errors={props.errors}
+            width="l"
+            autocomplete="current-password"
+          />
           <div class="form-actions">
             <Button icon="log-in">{t('auth.login.submit')}</Button>
           </div>

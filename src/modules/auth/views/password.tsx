@@ -12,9 +12,31 @@ export function PasswordPage(props: { mustChange: boolean; errors: FieldError[] 
       <ErrorSummary errors={props.errors} />
       <div class="panel prose">
         <Form action="/staff/password">
-          <TextField name="current" label="auth.fields.currentPassword" type="password" errors={props.errors} width="l" autocomplete="current-password" />
-          <TextField name="next" label="auth.fields.newPassword" hint="auth.fields.newPasswordHint" type="password" errors={props.errors} width="l" autocomplete="new-password" />
-          <TextField name="confirm" label="auth.fields.confirmPassword" type="password" errors={props.errors} width="l" autocomplete="new-password" />
+          <TextField
+            name="current"
+            label="auth.fields.currentPassword"
+            type="password"
+            errors={props.errors}
+            width="l"
+            autocomplete="current-password"
+          />
+          <TextField
+            name="next"
+            label="auth.fields.newPassword"
+            hint="auth.fields.newPasswordHint"
+            type="password"
+            errors={props.errors}
+            width="l"
+            autocomplete="new-password"
+          />
+          <TextField
+            name="confirm"
+            label="auth.fields.confirmPassword"
+            type="password"
+            errors={props.errors}
+            width="l"
+            autocomplete="new-password"
+          />
           <div class="form-actions">
             <Button icon="key-round">{t('auth.password.submit')}</Button>
           </div>

@@ -10,7 +10,10 @@ export function DashboardPage(props: { actor: Actor; todo: TodoItem[]; shortcuts
   const { actor } = props;
   return (
     <StaffLayout title={t('home.nav.dashboard')}>
-      <PageHeader title={richText(t, 'home.dashboard.title', { name: <PersonName name={actor.displayName} /> })} lead={t('home.dashboard.lead')} />
+      <PageHeader
+        title={richText(t, 'home.dashboard.title', { name: <PersonName name={actor.displayName} /> })}
+        lead={t('home.dashboard.lead')}
+      />
       {actor.roles.length === 0 ? <Banner tone="warning">{t('home.dashboard.noRoles')}</Banner> : null}
       <div class="grid">
         <Card title={t('home.dashboard.inbox')} icon="inbox">

@@ -34,7 +34,9 @@ export function HomePage({ org }: { org: Organization }) {
   return (
     <PublicLayout title="">
       <section class="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{richText(t, 'home.public.welcome', { name: <OrgFullName typeFull={org.names.typeFull} name={org.name} /> })}</h1>
+        <h1 id="hero-title">
+          {richText(t, 'home.public.welcome', { name: <OrgFullName typeFull={org.names.typeFull} name={org.name} /> })}
+        </h1>
         <p>{t('home.public.lead')}</p>
       </section>
       <div class="grid">

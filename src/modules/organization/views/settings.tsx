@@ -34,7 +34,14 @@ export function SettingsPage(props: {
             <h2 class="form-section">{t('organization.settings.contact')}</h2>
             <OrgFields values={values} errors={errors} section="contact" />
             <h2 class="form-section">{t('organization.settings.look')}</h2>
-            <TextField name="brandColor" type="color" label="organization.fields.brandColor" hint="organization.fields.brandColorHint" value={formValue(values, 'brandColor')} errors={errors} />
+            <TextField
+              name="brandColor"
+              type="color"
+              label="organization.fields.brandColor"
+              hint="organization.fields.brandColorHint"
+              value={formValue(values, 'brandColor')}
+              errors={errors}
+            />
             <div class="form-actions">
               <Button>{t('core.actions.save')}</Button>
             </div>
@@ -51,7 +58,13 @@ export function SettingsPage(props: {
           </p>
           <ErrorSummary errors={props.logoErrors} />
           <Form action="/staff/admin/organization/logo" multipart>
-            <FileField name="logo" label="organization.fields.logo" hint="organization.fields.logoHint" errors={props.logoErrors} accept="image/png,image/jpeg,image/webp,image/svg+xml" />
+            <FileField
+              name="logo"
+              label="organization.fields.logo"
+              hint="organization.fields.logoHint"
+              errors={props.logoErrors}
+              accept="image/png,image/jpeg,image/webp,image/svg+xml"
+            />
             <div class="form-actions">
               <Button icon="upload">{t('core.actions.save')}</Button>
               {org.logoFileId ? (
@@ -83,7 +96,14 @@ export function SettingsPage(props: {
           ) : null}
           <ErrorSummary errors={props.hostErrors} />
           <Form action="/staff/admin/organization/hosts">
-            <TextField name="hostname" label="organization.settings.hostname" hint="organization.settings.hostnameHint" errors={props.hostErrors} width="l" spellcheck={false} />
+            <TextField
+              name="hostname"
+              label="organization.settings.hostname"
+              hint="organization.settings.hostnameHint"
+              errors={props.hostErrors}
+              width="l"
+              spellcheck={false}
+            />
             <Button variant="secondary" icon="plus">
               {t('organization.settings.addHost')}
             </Button>

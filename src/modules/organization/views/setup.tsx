@@ -16,7 +16,16 @@ export function SetupPage({ values, errors, needsCode }: { values: FormValues; e
         <ErrorSummary errors={errors} />
         <Form action="/setup">
           {needsCode ? (
-            <TextField name="setupCode" label="organization.setup.code" hint="organization.setup.codeHint" value={formValue(values, 'setupCode')} errors={errors} width="s" autocomplete="off" spellcheck={false} />
+            <TextField
+              name="setupCode"
+              label="organization.setup.code"
+              hint="organization.setup.codeHint"
+              value={formValue(values, 'setupCode')}
+              errors={errors}
+              width="s"
+              autocomplete="off"
+              spellcheck={false}
+            />
           ) : null}
           <h2 class="form-section">{t('organization.setup.orgSection')}</h2>
           <OrgFields values={values} errors={errors} section="identity" />
@@ -24,11 +33,52 @@ export function SetupPage({ values, errors, needsCode }: { values: FormValues; e
           <h2 class="form-section">{t('organization.setup.adminSection')}</h2>
           <p class="muted">{t('organization.setup.adminLead')}</p>
           <PersonNameFields values={values} errors={errors} />
-          <TextField name="positionTitle" label="staff.fields.positionTitle" hint="staff.fields.positionTitleHint" value={formValue(values, 'positionTitle')} errors={errors} width="l" />
-          <TextField name="adminEmail" label="staff.fields.email" value={formValue(values, 'adminEmail')} errors={errors} optional type="email" width="l" autocomplete="email" spellcheck={false} />
-          <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={formValue(values, 'username')} errors={errors} width="m" autocomplete="username" spellcheck={false} />
-          <TextField name="password" label="auth.fields.newPassword" hint="auth.fields.newPasswordHint" errors={errors} type="password" width="m" autocomplete="new-password" />
-          <TextField name="passwordConfirm" label="auth.fields.confirmPassword" errors={errors} type="password" width="m" autocomplete="new-password" />
+          <TextField
+            name="positionTitle"
+            label="staff.fields.positionTitle"
+            hint="staff.fields.positionTitleHint"
+            value={formValue(values, 'positionTitle')}
+            errors={errors}
+            width="l"
+          />
+          <TextField
+            name="adminEmail"
+            label="staff.fields.email"
+            value={formValue(values, 'adminEmail')}
+            errors={errors}
+            optional
+            type="email"
+            width="l"
+            autocomplete="email"
+            spellcheck={false}
+          />
+          <TextField
+            name="username"
+            label="staff.fields.username"
+            hint="staff.fields.usernameHint"
+            value={formValue(values, 'username')}
+            errors={errors}
+            width="m"
+            autocomplete="username"
+            spellcheck={false}
+          />
+          <TextField
+            name="password"
+            label="auth.fields.newPassword"
+            hint="auth.fields.newPasswordHint"
+            errors={errors}
+            type="password"
+            width="m"
+            autocomplete="new-password"
+          />
+          <TextField
+            name="passwordConfirm"
+            label="auth.fields.confirmPassword"
+            errors={errors}
+            type="password"
+            width="m"
+            autocomplete="new-password"
+          />
           <div class="form-actions">
             <Button>{t('organization.setup.submit')}</Button>
           </div>

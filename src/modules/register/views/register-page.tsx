@@ -4,7 +4,7 @@ import { formatThaiDate } from '../../../core/thai/dates.js';
 import { Button, ChoiceGroup, ErrorSummary, Form, PageHeader, Pagination, SelectField, TextField } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
-import { type RegisterEntry, asSeries, formatRegisterNumber } from '../service.js';
+import { asSeries, formatRegisterNumber, type RegisterEntry } from '../service.js';
 
 export function RegisterPage(props: {
   docCode: string;
@@ -22,7 +22,12 @@ export function RegisterPage(props: {
     <StaffLayout title={t('register.title')}>
       <PageHeader title={t('register.title')} lead={t('register.lead')} />
       <Form method="get" action="/staff/register" class="filters" aria-label={t('core.actions.filter')}>
-        <SelectField name="year" label="register.year" value={String(props.year)} options={props.years.map((y) => ({ value: String(y), text: String(y) }))} />
+        <SelectField
+          name="year"
+          label="register.year"
+          value={String(props.year)}
+          options={props.years.map((y) => ({ value: String(y), text: String(y) }))}
+        />
         <SelectField
           name="series"
           label="register.series"
@@ -85,8 +90,24 @@ export function RegisterPage(props: {
             ]}
           />
           <TextField name="subject" label="register.fields.subject" value={formValue(props.values, 'subject')} errors={props.errors} />
-          <TextField name="recipient" label="register.fields.recipient" hint="register.fields.recipientHint" value={formValue(props.values, 'recipient')} errors={props.errors} optional width="l" />
-          <TextField name="documentDate" label="register.fields.documentDate" hint="register.fields.documentDateHint" value={formValue(props.values, 'documentDate')} errors={props.errors} optional width="s" />
+          <TextField
+            name="recipient"
+            label="register.fields.recipient"
+            hint="register.fields.recipientHint"
+            value={formValue(props.values, 'recipient')}
+            errors={props.errors}
+            optional
+            width="l"
+          />
+          <TextField
+            name="documentDate"
+            label="register.fields.documentDate"
+            hint="register.fields.documentDateHint"
+            value={formValue(props.values, 'documentDate')}
+            errors={props.errors}
+            optional
+            width="s"
+          />
           <Button icon="plus">{t('register.take')}</Button>
         </Form>
       </section>

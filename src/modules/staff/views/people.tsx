@@ -98,7 +98,11 @@ export function PeoplePage(props: { org: Organization; people: StaffListItem[]; 
                       <PersonName name={p.name} />
                     </a>
                   </td>
-                  <td>{p.positionTitle ? positionTitle({ title: p.positionTitle, appendOrgName: p.positionAppendOrgName }, org.name, org.names.typeFull) : '—'}</td>
+                  <td>
+                    {p.positionTitle
+                      ? positionTitle({ title: p.positionTitle, appendOrgName: p.positionAppendOrgName }, org.name, org.names.typeFull)
+                      : '—'}
+                  </td>
                   <td>{p.divisionName ?? '—'}</td>
                   <td>
                     {p.username ? <span class="mono">{p.username}</span> : null} <AccountStatus p={p} />
@@ -116,7 +120,13 @@ export function PeoplePage(props: { org: Organization; people: StaffListItem[]; 
   );
 }
 
-function PersonOrgFields(props: { values: FormValues; errors: FieldError[]; divisions: Division[]; positions: Position[]; org: Organization }) {
+function PersonOrgFields(props: {
+  values: FormValues;
+  errors: FieldError[];
+  divisions: Division[];
+  positions: Position[];
+  org: Organization;
+}) {
   const { values, errors, org } = props;
   return (
     <>
@@ -136,7 +146,16 @@ function PersonOrgFields(props: { values: FormValues; errors: FieldError[]; divi
         placeholder="staff.noDivision"
         options={props.divisions.map((d) => ({ value: String(d.id), text: d.name }))}
       />
-      <TextField name="email" type="email" label="staff.fields.email" value={formValue(values, 'email')} errors={errors} optional width="l" spellcheck={false} />
+      <TextField
+        name="email"
+        type="email"
+        label="staff.fields.email"
+        value={formValue(values, 'email')}
+        errors={errors}
+        optional
+        width="l"
+        spellcheck={false}
+      />
       <TextField name="phone" type="tel" label="staff.fields.phone" value={formValue(values, 'phone')} errors={errors} optional width="m" />
     </>
   );
@@ -156,7 +175,13 @@ function RoleChoices({ values, errors }: { values: FormValues; errors: FieldErro
   );
 }
 
-export function NewPersonPage(props: { org: Organization; values: FormValues; errors: FieldError[]; divisions: Division[]; positions: Position[] }) {
+export function NewPersonPage(props: {
+  org: Organization;
+  values: FormValues;
+  errors: FieldError[];
+  divisions: Division[];
+  positions: Position[];
+}) {
   const t = useT();
   return (
     <StaffLayout title={t('staff.people.newTitle')} current="/staff/admin/people">
@@ -169,7 +194,17 @@ export function NewPersonPage(props: { org: Organization; values: FormValues; er
           <PersonOrgFields {...props} />
           <h2 class="form-section">{t('staff.people.accountSection')}</h2>
           <p class="muted">{t('staff.people.accountLead')}</p>
-          <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={formValue(props.values, 'username')} errors={props.errors} optional width="m" spellcheck={false} autocomplete="off" />
+          <TextField
+            name="username"
+            label="staff.fields.username"
+            hint="staff.fields.usernameHint"
+            value={formValue(props.values, 'username')}
+            errors={props.errors}
+            optional
+            width="m"
+            spellcheck={false}
+            autocomplete="off"
+          />
           <RoleChoices values={props.values} errors={props.errors} />
           <div class="form-actions">
             <Button>{t('staff.people.add')}</Button>
@@ -221,7 +256,14 @@ export function EditPersonPage(props: {
   return (
     <StaffLayout title={person.name} current="/staff/admin/people">
       <Breadcrumbs items={[{ href: '/staff/admin/people', text: t('staff.people.title') }, { text: person.name }]} />
-      <PageHeader title={person.name} lead={person.positionTitle ? positionTitle({ title: person.positionTitle, appendOrgName: person.positionAppendOrgName }, org.name, org.names.typeFull) : undefined} />
+      <PageHeader
+        title={person.name}
+        lead={
+          person.positionTitle
+            ? positionTitle({ title: person.positionTitle, appendOrgName: person.positionAppendOrgName }, org.name, org.names.typeFull)
+            : undefined
+        }
+      />
       <div class="stack">
         <section class="panel" aria-labelledby="person-details">
           <h2 id="person-details">{t('staff.people.editTitle')}</h2>
@@ -254,7 +296,16 @@ export function EditPersonPage(props: {
           </p>
           <ErrorSummary errors={props.accountErrors} />
           <Form action={`${base}/account`}>
-            <TextField name="username" label="staff.fields.username" hint="staff.fields.usernameHint" value={formValue(props.accountValues, 'username')} errors={props.accountErrors} width="m" spellcheck={false} autocomplete="off" />
+            <TextField
+              name="username"
+              label="staff.fields.username"
+              hint="staff.fields.usernameHint"
+              value={formValue(props.accountValues, 'username')}
+              errors={props.accountErrors}
+              width="m"
+              spellcheck={false}
+              autocomplete="off"
+            />
             <RoleChoices values={props.accountValues} errors={props.accountErrors} />
             <div class="form-actions">
               <Button variant="secondary">{person.userId ? t('staff.people.saveAccount') : t('staff.people.createAccount')}</Button>

@@ -21,10 +21,7 @@ export function PersonNameFields({ values, errors }: { values: FormValues; error
         label="staff.fields.titlePrefix"
         errors={errors}
         value={known ? prefix : prefix ? 'other' : ''}
-        options={[
-          ...TITLE_PREFIXES.map((p) => ({ value: p, text: p })),
-          { value: 'other', text: t('staff.fields.titleOther') },
-        ]}
+        options={[...TITLE_PREFIXES.map((p) => ({ value: p, text: p })), { value: 'other', text: t('staff.fields.titleOther') }]}
       />
       <TextField
         name="titlePrefixOther"
@@ -35,8 +32,22 @@ export function PersonNameFields({ values, errors }: { values: FormValues; error
         optional
         width="m"
       />
-      <TextField name="firstName" label="staff.fields.firstName" value={formValue(values, 'firstName')} errors={errors} width="m" autocomplete="off" />
-      <TextField name="lastName" label="staff.fields.lastName" value={formValue(values, 'lastName')} errors={errors} width="m" autocomplete="off" />
+      <TextField
+        name="firstName"
+        label="staff.fields.firstName"
+        value={formValue(values, 'firstName')}
+        errors={errors}
+        width="m"
+        autocomplete="off"
+      />
+      <TextField
+        name="lastName"
+        label="staff.fields.lastName"
+        value={formValue(values, 'lastName')}
+        errors={errors}
+        width="m"
+        autocomplete="off"
+      />
     </>
   );
 }

@@ -23,8 +23,24 @@ function DivisionFields({ values, errors }: { values: FormValues; errors: FieldE
   return (
     <>
       <TextField name="name" label="staff.fields.divisionName" value={formValue(values, 'name')} errors={errors} width="l" />
-      <TextField name="nameEn" label="staff.fields.nameEn" value={formValue(values, 'nameEn')} errors={errors} optional width="l" lang="en" />
-      <TextField name="sortOrder" label="staff.fields.sortOrder" value={formValue(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
+      <TextField
+        name="nameEn"
+        label="staff.fields.nameEn"
+        value={formValue(values, 'nameEn')}
+        errors={errors}
+        optional
+        width="l"
+        lang="en"
+      />
+      <TextField
+        name="sortOrder"
+        label="staff.fields.sortOrder"
+        value={formValue(values, 'sortOrder')}
+        errors={errors}
+        optional
+        width="xs"
+        inputmode="numeric"
+      />
     </>
   );
 }
@@ -103,7 +119,14 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
   const t = useT();
   return (
     <>
-      <TextField name="title" label="staff.fields.positionTitle" hint="staff.fields.positionTitleHint" value={formValue(values, 'title')} errors={errors} width="l" />
+      <TextField
+        name="title"
+        label="staff.fields.positionTitle"
+        hint="staff.fields.positionTitleHint"
+        value={formValue(values, 'title')}
+        errors={errors}
+        width="l"
+      />
       <ChoiceGroup
         kind="checkbox"
         name="appendOrgName"
@@ -111,7 +134,15 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
         value={values.appendOrgName ?? []}
         options={[{ value: 'true', text: t('staff.fields.appendOrgName'), hint: t('staff.fields.appendOrgNameHint') }]}
       />
-      <TextField name="titleEn" label="staff.fields.positionTitleEn" value={formValue(values, 'titleEn')} errors={errors} optional width="l" lang="en" />
+      <TextField
+        name="titleEn"
+        label="staff.fields.positionTitleEn"
+        value={formValue(values, 'titleEn')}
+        errors={errors}
+        optional
+        width="l"
+        lang="en"
+      />
       <SelectField
         name="divisionId"
         label="staff.fields.division"
@@ -127,7 +158,15 @@ function PositionFields({ values, errors, divisions }: { values: FormValues; err
         errors={errors}
         options={POSITION_RANKS.map((r) => ({ value: r, text: t(`staff.ranks.${r}`) }))}
       />
-      <TextField name="sortOrder" label="staff.fields.sortOrder" value={formValue(values, 'sortOrder')} errors={errors} optional width="xs" inputmode="numeric" />
+      <TextField
+        name="sortOrder"
+        label="staff.fields.sortOrder"
+        value={formValue(values, 'sortOrder')}
+        errors={errors}
+        optional
+        width="xs"
+        inputmode="numeric"
+      />
     </>
   );
 }
@@ -167,7 +206,9 @@ export function PositionsPage(props: {
                   </td>
                   <td>{divisionName(p.divisionId)}</td>
                   <td>{t(`staff.ranks.${p.rank}`)}</td>
-                  <td>{holders.length ? holders.map((h) => h.name).join(', ') : <span class="muted">{t('staff.positions.vacant')}</span>}</td>
+                  <td>
+                    {holders.length ? holders.map((h) => h.name).join(', ') : <span class="muted">{t('staff.positions.vacant')}</span>}
+                  </td>
                 </tr>
               );
             })}
@@ -186,12 +227,23 @@ export function PositionsPage(props: {
   );
 }
 
-export function EditPositionPage(props: { org: Organization; position: Position; divisions: Division[]; values: FormValues; errors: FieldError[] }) {
+export function EditPositionPage(props: {
+  org: Organization;
+  position: Position;
+  divisions: Division[];
+  values: FormValues;
+  errors: FieldError[];
+}) {
   const t = useT();
   const { org } = props;
   return (
     <StaffLayout title={t('staff.positions.editTitle')} current="/staff/admin/positions">
-      <Breadcrumbs items={[{ href: '/staff/admin/positions', text: t('staff.positions.title') }, { text: positionTitle(props.position, org.name, org.names.typeFull) }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/staff/admin/positions', text: t('staff.positions.title') },
+          { text: positionTitle(props.position, org.name, org.names.typeFull) },
+        ]}
+      />
       <PageHeader title={t('staff.positions.editTitle')} />
       <ErrorSummary errors={props.errors} />
       <div class="panel">
@@ -207,7 +259,13 @@ export function EditPositionPage(props: { org: Organization; position: Position;
   );
 }
 
-export function ChainPage(props: { org: Organization; chain: ChainStep[]; positions: Position[]; values: FormValues; errors: FieldError[] }) {
+export function ChainPage(props: {
+  org: Organization;
+  chain: ChainStep[];
+  positions: Position[];
+  values: FormValues;
+  errors: FieldError[];
+}) {
   const t = useT();
   const { org } = props;
   const options = props.positions.map((p) => ({ value: String(p.id), text: positionTitle(p, org.name, org.names.typeFull) }));
@@ -239,7 +297,14 @@ export function ChainPage(props: { org: Organization; chain: ChainStep[]; positi
         <ErrorSummary errors={props.errors} />
         <Form action="/staff/admin/chain">
           {(['step1', 'step2', 'step3'] as const).map((k) => (
-            <SelectField name={k} label={`staff.chain.${k}`} value={formValue(props.values, k)} errors={props.errors} placeholder="staff.choose" options={options} />
+            <SelectField
+              name={k}
+              label={`staff.chain.${k}`}
+              value={formValue(props.values, k)}
+              errors={props.errors}
+              placeholder="staff.choose"
+              options={options}
+            />
           ))}
           <Button>{t('core.actions.save')}</Button>
         </Form>
