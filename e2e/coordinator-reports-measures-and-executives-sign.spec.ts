@@ -1,8 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { pdfText, popplerMissing, squash } from '../src/core/documents/pdf-tools.js';
 import { toThaiDigits } from '../src/core/thai/index.js';
+import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
 import { unique } from './support/run.js';
+import { expectNoSidewaysScroll } from './support/screens.js';
 import { addDivision, addPerson, addPosition, signInFirstTime } from './support/staff.js';
 
 // The user story of issue 3, as the people do it through the screens in Thai: the ITA
@@ -10,6 +12,29 @@ import { addDivision, addPerson, addPosition, signInFirstTime } from './support/
 // prepares the report memo and submits it; the head of office, the permanent secretary and the
 // mayor each read it and sign by typed name; the coordinator publishes it; the public ITA page
 // of the year shows it under its OIT item, and the published PDF carries the three comments.
+// Everyone works without JavaScript; the executives on a phone. Every page on the way passes
+// axe and fits its screen.
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * axe (WCAG 2.1 AA) and no sideways scrolling on the page the person is on. axe needs
+ * JavaScript, which the person has switched off: the page is opened again, with the same
+ * cookies and window size, in a second window that runs it.
+ */
+async function look(page: Page, label: string) {
+  const context = page.context();
+  const checker = await context.browser()!.newContext({ storageState: await context.storageState(), viewport: page.viewportSize() });
+  try {
+    const p = await checker.newPage();
+    await p.goto(page.url());
+    await expectNoAxeViolations(p, label);
+    await expectNoSidewaysScroll(p, label);
+  } finally {
+    await checker.close();
+  }
+}
 
 /** The fiscal year (B.E.) of today in Bangkok: from 1 October. */
 function currentFiscalYear(now = new Date()): number {
@@ -42,8 +67,8 @@ async function person(
 }
 
 /** A page in its own browser context, signed in as `who`. */
-async function as(browser: Browser, who: Person, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+async function as(browser: Browser, who: Person, baseURL: string, viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('ชื่อผู้ใช้', { exact: true }).fill(who.username);
@@ -114,12 +139,14 @@ test('the coordinator reports the measures, three executives comment and sign, a
   // The coordinator plans the year from the template of ten measures.
   const c = await as(browser, coordinator, baseURL);
   await c.goto('/staff/measures');
+  await look(c, 'measures: plans');
   await c.getByLabel('ปีงบประมาณ (พ.ศ.)', { exact: true }).fill(String(fy));
   await c.getByLabel('เริ่มจากแม่แบบ ๑๐ มาตรการ', { exact: true }).check();
   await c.getByRole('button', { name: 'สร้างแผน' }).click();
   await expect(c.getByRole('status')).toBeVisible();
   await expect(c.getByRole('heading', { level: 1 })).toContainText(String(fy));
   await expect(c.getByRole('link', { name: /^มาตรการลงโทษที่รวดเร็ว/ }).first()).toBeVisible();
+  await look(c, 'measures: the plan');
 
   // Measure 1: results, outcome and a PDF as evidence.
   await c
@@ -139,13 +166,16 @@ test('the coordinator reports the measures, three executives comment and sign, a
   await c.getByRole('button', { name: 'แนบไฟล์' }).click();
   await expect(c.getByRole('status').filter({ hasText: 'แนบหลักฐานแล้ว' }).first()).toBeVisible();
   await expect(c.getByRole('link', { name: /ประกาศมาตรการลงโทษ/ })).toBeVisible();
+  await look(c, 'measures: a measure');
 
   // The report: the check warns about the measures still without results, then it is submitted.
   await c.goto('/staff/reports');
+  await look(c, 'reports: the list');
   await c.getByRole('button', { name: 'เริ่มจัดทำรายงาน' }).first().click();
   await expect(c.getByRole('heading', { level: 1 })).toContainText(String(fy));
   await expect(c.getByText(/^พบ \d+ รายการที่ควรตรวจ/)).toBeVisible();
   await expect(c.getByText('บันทึกข้อความ').first()).toBeVisible();
+  await look(c, 'reports: a draft with warnings');
   await c.getByRole('button', { name: 'เสนอผู้บริหาร' }).click();
   await expect(c.getByRole('status').filter({ hasText: 'เสนอรายงานแล้ว' }).first()).toBeVisible();
   const reportUrl = c.url();
@@ -157,12 +187,14 @@ test('the coordinator reports the measures, three executives comment and sign, a
     [mayor, 'ทราบ'],
   ];
   for (const [who, decision] of steps) {
-    const p = await as(browser, who, baseURL);
+    const p = await as(browser, who, baseURL, PHONE);
     await expect(p.getByText(/มีเอกสาร 1 เรื่องรอท่านลงนาม/)).toBeVisible();
     await p.goto('/staff/routing');
+    await look(p, `routing: inbox of ${who.username}`);
     const waiting = p.locator('section, article, li, div').filter({ hasText: new RegExp(`รายงานผลการดำเนินการตามมาตรการ.*${fy}`) });
     await waiting.getByRole('link', { name: 'เปิดเอกสาร' }).first().click();
     await expect(p.getByText('บันทึกข้อความ').first()).toBeVisible();
+    await look(p, `routing: the document and the form, for ${who.username}`);
     await p.getByLabel(decision, { exact: true }).check();
     await p.getByLabel(/^ลงชื่อ \(พิมพ์ชื่อ-นามสกุลของท่าน\)/).fill(who.displayName);
     await p.getByRole('button', { name: 'ลงนาม', exact: true }).click();
@@ -173,16 +205,21 @@ test('the coordinator reports the measures, three executives comment and sign, a
   // Signed: the coordinator publishes it.
   await c.goto(reportUrl);
   await expect(c.getByText('ลงนามครบแล้ว').first()).toBeVisible();
+  await look(c, 'reports: signed');
   await c.getByRole('button', { name: 'เผยแพร่บนหน้า ITA' }).click();
   await expect(c.getByRole('status').filter({ hasText: 'เผยแพร่แล้ว' }).first()).toBeVisible();
 
   // The public ITA page of the year shows it, for anyone, without signing in.
-  const visitor = await (await browser.newContext({ baseURL })).newPage();
+  const visitor = await (await browser.newContext({ baseURL, viewport: PHONE, javaScriptEnabled: false })).newPage();
+  await visitor.goto('/ita');
+  await look(visitor, 'public: ITA years');
   await visitor.goto(`/ita/${fy}`);
+  await look(visitor, 'public: the ITA year');
   const link = visitor.getByRole('link', { name: new RegExp(`รายงานผลการดำเนินการตามมาตรการ.*${fy}`) });
   await expect(link.first()).toBeVisible();
   await link.first().click();
   await expect(visitor.getByText(/SHA-256/).first()).toBeVisible();
+  await look(visitor, 'public: the publication');
   const fileHref = await visitor
     .getByRole('link', { name: /ดาวน์โหลด/ })
     .first()
@@ -199,5 +236,7 @@ test('the coordinator reports the measures, three executives comment and sign, a
     expect(text).toContain(squash('จัดทำประกาศมาตรการลงโทษ'));
   }
   await visitor.context().close();
+  await c.goto('/staff/publications');
+  await look(c, 'publications: the log');
   await c.context().close();
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
+import { expectNoSidewaysScroll } from './support/screens.js';
 
 // A grandmother's cheap phone (360 × 740), an office screen (1280 × 800) and a TV or wide screen
 // (1920 × 1080): no page scrolls sideways, and screenshots are kept for people to look at
@@ -25,29 +26,6 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'api-docs', path: '/api/docs', signedIn: false },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
-
-async function expectNoSidewaysScroll(page: Page, label: string) {
-  // Through <html> rather than the globals: the project's TypeScript has no DOM library.
-  const { scrollWidth, innerWidth, wide } = await page.locator('html').evaluate((html) => {
-    const doc = html.ownerDocument;
-    const win = doc.defaultView;
-    const scroller = doc.scrollingElement ?? html;
-    // The elements that stick out, to say what to fix.
-    const wide = [...doc.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > win.innerWidth + 0.5)
-      .filter((e) => !e.closest('.visually-hidden, .skip-link'))
-      .slice(0, 5)
-      .map(
-        (e) =>
-          `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
-      );
-    return { scrollWidth: scroller.scrollWidth as number, innerWidth: win.innerWidth as number, wide: wide as string[] };
-  });
-  expect(
-    scrollWidth,
-    `${label} scrolls sideways (${scrollWidth} px wide in a ${innerWidth} px window); wider than the window: ${wide.join(', ')}`,
-  ).toBeLessThanOrEqual(innerWidth);
-}
 
 for (const screen of SCREENS) {
   test.describe(`at ${screen.width} × ${screen.height}`, () => {

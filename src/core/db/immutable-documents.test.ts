@@ -48,24 +48,32 @@ describe('publications', () => {
   test('it can be superseded once, with a reason, and then never again', async () => {
     const old = await publication();
     const replacement = await publication();
-    await q("UPDATE publications SET superseded_by = $3, superseded_at = now(), supersede_reason = 'แก้ชื่อหน่วยงาน' WHERE org_id = $1 AND id = $2", [
-      org.id,
+    await q(
+      "UPDATE publications SET superseded_by = $3, superseded_at = now(), supersede_reason = 'แก้ชื่อหน่วยงาน' WHERE org_id = $1 AND id = $2",
+      [org.org.id, old, replacement],
+    );
+    const [row] = await q<{ superseded_by: number | null }>('SELECT superseded_by FROM publications WHERE org_id = $1 AND id = $2', [
+      org.org.id,
       old,
-      replacement,
     ]);
+    assert.equal(row?.superseded_by, replacement);
     await refused("UPDATE publications SET supersede_reason = 'อื่น' WHERE org_id = $1 AND id = $2", [org.org.id, old], /immutable/);
-    await refused('UPDATE publications SET superseded_by = NULL, superseded_at = NULL, supersede_reason = NULL WHERE org_id = $1 AND id = $2', [org.org.id, old], /immutable/);
+    await refused(
+      'UPDATE publications SET superseded_by = NULL, superseded_at = NULL, supersede_reason = NULL WHERE org_id = $1 AND id = $2',
+      [org.org.id, old],
+      /immutable/,
+    );
   });
 });
 
 describe('report versions', () => {
   async function report(content: object | null): Promise<number> {
-    const [plan] = await q<{ id: number }>(
-      "INSERT INTO measure_plans (org_id, fiscal_year, title) VALUES ($1, $2, 'แผน') RETURNING id",
-      [org.org.id, 2500 + Math.floor(Math.random() * 1000)],
-    );
+    const [plan] = await q<{ id: number }>("INSERT INTO measure_plans (org_id, fiscal_year, title) VALUES ($1, $2, 'แผน') RETURNING id", [
+      org.org.id,
+      2500 + Math.floor(Math.random() * 1000),
+    ]);
     const [r] = await q<{ id: number }>(
-      "INSERT INTO measure_reports (org_id, plan_id, version, status, memo, content) VALUES ($1, $2, 1, $3, '{\"subject\":\"เรื่อง\"}', $4) RETURNING id",
+      'INSERT INTO measure_reports (org_id, plan_id, version, status, memo, content) VALUES ($1, $2, 1, $3, \'{"subject":"เรื่อง"}\', $4) RETURNING id',
       [org.org.id, plan?.id, content ? 'routing' : 'draft', content ? JSON.stringify(content) : null],
     );
     return r?.id ?? 0;

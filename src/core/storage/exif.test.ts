@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fileTypeFromBuffer } from 'file-type';
-import { imageContainerOf, MalformedImageError, stripImageMetadata } from './exif.js';
+import { exifOrientation, imageContainerOf, MalformedImageError, orientationSegment, stripImageMetadata } from './exif.js';
 import { jpegWithGps, pngWithGps, TINY_JPEG, TINY_WEBP, webpWithGps } from './exif-fixtures.js';
 
 const has = (b: Uint8Array, s: string) => Buffer.from(b).includes(Buffer.from(s, 'latin1'));
@@ -62,5 +62,40 @@ describe('stripping image metadata', () => {
       Buffer.from([0, 0, 9, 0, 73, 72, 68, 82]),
     ]);
     assert.throws(() => stripImageMetadata(badPng), MalformedImageError);
+  });
+
+  test('JPEG: the orientation of a phone photo is kept, alone, where the Exif was', () => {
+    // A little-endian Exif: Make "ProngsaiCam" (ASCII at an offset) and Orientation 6 (turned 90°).
+    const make = Buffer.from('ProngsaiCam\0', 'latin1');
+    const tiff = Buffer.alloc(8 + 2 + 2 * 12 + 4 + make.length);
+    tiff.write('II', 0, 'latin1');
+    tiff.writeUInt16LE(42, 2);
+    tiff.writeUInt32LE(8, 4);
+    tiff.writeUInt16LE(2, 8);
+    tiff.writeUInt16LE(0x010f, 10);
+    tiff.writeUInt16LE(2, 12);
+    tiff.writeUInt32LE(make.length, 14);
+    tiff.writeUInt32LE(8 + 2 + 24 + 4, 18);
+    tiff.writeUInt16LE(0x0112, 22);
+    tiff.writeUInt16LE(3, 24);
+    tiff.writeUInt32LE(1, 26);
+    tiff.writeUInt16LE(6, 30);
+    make.copy(tiff, 8 + 2 + 24 + 4);
+    assert.equal(exifOrientation(tiff), 6);
+    const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const head = Buffer.alloc(4);
+    head.writeUInt16BE(0xffe1, 0);
+    head.writeUInt16BE(payload.length + 2, 2);
+    const photo = Buffer.concat([TINY_JPEG.subarray(0, 2), head, payload, TINY_JPEG.subarray(2)]);
+    const clean = Buffer.from(stripImageMetadata(photo));
+    assert.ok(!has(clean, 'ProngsaiCam'));
+    const seg = Buffer.from(orientationSegment(6));
+    assert.deepEqual(clean, Buffer.concat([TINY_JPEG.subarray(0, 2), seg, TINY_JPEG.subarray(2)]));
+    assert.equal(exifOrientation(seg.subarray(10)), 6, 'the kept segment reads back as orientation 6');
+    // Upright (1) or no orientation at all: nothing of the Exif is kept.
+    assert.deepEqual(Buffer.from(stripImageMetadata(jpegWithGps())), TINY_JPEG);
+    tiff.writeUInt16LE(1, 30);
+    const upright = Buffer.concat([TINY_JPEG.subarray(0, 2), head, Buffer.from('Exif\0\0', 'latin1'), tiff, TINY_JPEG.subarray(2)]);
+    assert.deepEqual(Buffer.from(stripImageMetadata(upright)), TINY_JPEG);
   });
 });

@@ -2,7 +2,8 @@
  * Removes metadata that can tell where and when a photo was taken (EXIF with its GPS tags,
  * XMP, text chunks) from JPEG, PNG and WebP images before they are stored. Pure byte surgery on
  * the container: the picture data is copied untouched, so no decoder or native library is
- * needed and the image looks the same (except that an EXIF orientation tag goes with the EXIF).
+ * needed and the image looks the same: a JPEG's EXIF orientation (how a phone held the camera)
+ * is kept, in a minimal Exif segment holding that one tag and nothing else.
  */
 
 export type ImageContainer = 'jpeg' | 'png' | 'webp';
@@ -61,11 +62,53 @@ const XMP_ID = 'http://ns.adobe.com/xap/1.0/\0';
 const XMP_EXT_ID = 'http://ns.adobe.com/xmp/extension/\0';
 
 /**
+ * The Orientation tag (0x0112, 1–8) of an Exif block's TIFF structure (the bytes after
+ * "Exif\0\0"), or null when there is none or the structure is not readable.
+ */
+export function exifOrientation(tiff: Uint8Array): number | null {
+  if (tiff.length < 8) return null;
+  const order = ascii(tiff, 0, 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  const le = order === 'II';
+  if (view.getUint16(2, le) !== 42) return null;
+  const ifd = view.getUint32(4, le);
+  if (ifd < 8 || ifd + 2 > tiff.length) return null;
+  const count = view.getUint16(ifd, le);
+  for (let k = 0; k < count; k++) {
+    const at = ifd + 2 + k * 12;
+    if (at + 12 > tiff.length) return null;
+    if (view.getUint16(at, le) !== 0x0112) continue;
+    // SHORT, one value, stored in the first two bytes of the value field.
+    if (view.getUint16(at + 2, le) !== 3 || view.getUint32(at + 4, le) !== 1) return null;
+    const value = view.getUint16(at + 8, le);
+    return value >= 1 && value <= 8 ? value : null;
+  }
+  return null;
+}
+
+/** A JPEG APP1 segment with an Exif block that holds only the Orientation tag. */
+export function orientationSegment(orientation: number): Uint8Array {
+  const tiff = [
+    ...[0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08], // big-endian TIFF, IFD0 at 8
+    ...[0x00, 0x01], // one entry
+    ...[0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation & 0xff, 0x00, 0x00], // Orientation, SHORT, 1
+    ...[0x00, 0x00, 0x00, 0x00], // no next IFD
+  ];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff]; // "Exif\0\0"
+  const len = payload.length + 2;
+  return Uint8Array.from([0xff, 0xe1, len >> 8, len & 0xff, ...payload]);
+}
+
+/**
  * JPEG: the segments before the scan are walked; APP1 segments holding Exif or XMP and COM
  * comments are dropped. Everything from the first SOS on (the compressed picture) is copied.
+ * An Exif orientation other than 1 (upright) comes back, alone, where the Exif segment was,
+ * so a photo taken with the phone turned is not shown on its side.
  */
 export function stripJpeg(b: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [b.subarray(0, 2)];
+  let oriented = false;
   let i = 2;
   while (i < b.length) {
     if (b[i] !== 0xff) throw new MalformedImageError('jpeg', `expected a marker at ${i}`);
@@ -102,6 +145,13 @@ export function stripJpeg(b: Uint8Array): Uint8Array {
           ascii(b, payloadAt, XMP_EXT_ID.length) === XMP_EXT_ID)) ||
       marker === 0xfe;
     if (!drop) parts.push(b.subarray(markerStart, end));
+    else if (!oriented && marker === 0xe1 && ascii(b, payloadAt, 6) === 'Exif\0\0') {
+      const orientation = exifOrientation(b.subarray(payloadAt + 6, end));
+      if (orientation !== null && orientation !== 1) {
+        parts.push(orientationSegment(orientation));
+        oriented = true;
+      }
+    }
     i = end;
   }
   return concat(parts);

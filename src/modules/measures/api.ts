@@ -3,10 +3,11 @@ import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { ValidationError } from '../../core/http/errors.js';
+import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { MEASURE_STATUSES } from './schema.js';
 import * as svc from './service.js';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const idParam = (_name: 'id') => z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 const PlanSchema = z

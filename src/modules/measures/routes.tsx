@@ -5,6 +5,8 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
+import { rowIdParam } from '../../core/http/ids.js';
+import { linesOf } from '../../core/http/lines.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { readFileBytes } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
@@ -17,11 +19,7 @@ import { MEASURE_STATUSES } from './schema.js';
 import * as svc from './service.js';
 import { type Choices, MeasurePage, type MeasurePageProps, NewMeasurePage, PlanPage, PlansPage } from './views/pages.js';
 
-const idParam = (c: AppContext, name = 'id') => {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-};
+const idParam = (c: AppContext) => rowIdParam(c);
 
 function reader(c: AppContext): ServiceContext {
   ensureAllowed(measuresPolicy.read(c.get('actor')), !!c.get('actor'));
@@ -33,11 +31,6 @@ function fieldErrorsOf(e: unknown): FieldError[] {
   throw e;
 }
 
-const lines = (s: string | undefined) =>
-  (s ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 const ids = (a: string[] | undefined) => (a ?? []).filter(Boolean).map(Number);
 
 const PlanInput = z.object({ fiscalYear: z.coerce.number().int().min(2500).max(2700), origin: z.enum(svc.PLAN_ORIGINS) });
@@ -116,9 +109,9 @@ function planFieldsOf(d: z.infer<typeof MeasureFormInput>): svc.MeasurePlanField
   return {
     number: d.number,
     title: d.title,
-    titleDetails: lines(d.titleDetails),
+    titleDetails: linesOf(d.titleDetails),
     rationale: d.rationale ?? '',
-    methods: lines(d.methods),
+    methods: linesOf(d.methods),
     responsibleText: d.responsibleText ?? '',
     startsOn: d.startsOn ?? null,
     endsOn: d.endsOn ?? null,
@@ -350,7 +343,7 @@ export function routes(app: Hono<AppEnv>) {
     try {
       await svc.updateMeasure(ctx, id, versionOf(values), {
         status: d.status,
-        resultsSummary: lines(d.resultsSummary),
+        resultsSummary: linesOf(d.resultsSummary),
         outcome: d.outcome ?? '',
         checkpoint6: d.checkpoint6 ?? null,
         checkpoint12: d.checkpoint12 ?? null,
@@ -378,7 +371,7 @@ export function routes(app: Hono<AppEnv>) {
       });
     }
     try {
-      await svc.addProgress(ctx, id, { happenedOn: isoOf(date), text: parsed.data.text });
+      await svc.addProgress(ctx, id, { happenedOn: svc.isoDay(date), text: parsed.data.text });
     } catch (e) {
       return measurePage(c, id, { name: 'progress', values, errors: fieldErrorsOf(e) });
     }
@@ -443,11 +436,6 @@ export function routes(app: Hono<AppEnv>) {
     const { file, bytes } = await readFileBytes(ctx, ev.fileId);
     return serveStoredFile(c, file, bytes);
   });
-}
-
-function isoOf(d: Date): string {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  return p;
 }
 
 async function findIta(ctx: ServiceContext, id: number) {

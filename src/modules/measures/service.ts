@@ -4,11 +4,12 @@ import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
+import { isRowId } from '../../core/http/ids.js';
 import { isSitePath } from '../../core/http/request.js';
 import { MalformedImageError, stripImageMetadata } from '../../core/storage/exif.js';
 import { saveFile } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
-import { bangkokDateParts, fiscalHalfRange, fiscalYearOf, fiscalYearRange } from '../../core/thai/index.js';
+import { bangkokDate, bangkokDateParts, fiscalHalfRange, fiscalYearOf, fiscalYearRange } from '../../core/thai/index.js';
 import { divisions, staffMembers } from '../staff/schema.js';
 import { fullName, staffOfUser } from '../staff/service.js';
 import { measuresPolicy } from './policy.js';
@@ -54,7 +55,7 @@ export async function listPlans(ctx: ServiceContext): Promise<Plan[]> {
 
 export async function getPlan(ctx: ServiceContext, id: number): Promise<Plan> {
   requireRead(ctx);
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!isRowId(id)) throw notFound();
   const [row] = await db(ctx)
     .select()
     .from(measurePlans)
@@ -167,7 +168,8 @@ export function defaultPlanTitle(fiscalYear: number): string {
   return `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ${fiscalYear}`;
 }
 
-function isoDay(d: Date): string {
+/** The Bangkok calendar day of an instant, as an ISO date (Gregorian): what date columns hold. */
+export function isoDay(d: Date): string {
   const p = bangkokDateParts(d);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
@@ -176,7 +178,7 @@ function isoDay(d: Date): string {
 export function fiscalYearDays(fy: number): { first: string; last: string } {
   const r = fiscalYearRange(fy);
   const l = r.lastDay;
-  return { first: isoDay(r.start), last: `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}` };
+  return { first: isoDay(r.start), last: isoDay(bangkokDate(l.year, l.month, l.day)) };
 }
 
 function shiftYear(day: string | null, years: number): string | null {
@@ -389,7 +391,7 @@ export async function deleteItaResult(ctx: ServiceContext, id: number): Promise<
 
 export async function getMeasure(ctx: ServiceContext, id: number): Promise<MeasureDetail> {
   requireRead(ctx);
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!isRowId(id)) throw notFound();
   const [row] = await db(ctx)
     .select()
     .from(measures)
@@ -750,6 +752,7 @@ export async function attachEvidence(ctx: ServiceContext, measureId: number, inp
 }
 
 export async function removeEvidence(ctx: ServiceContext, evidenceId: number): Promise<void> {
+  if (!isRowId(evidenceId)) throw notFound();
   const [ev] = await db(ctx)
     .select()
     .from(measureEvidence)
@@ -770,7 +773,7 @@ export async function removeEvidence(ctx: ServiceContext, evidenceId: number): P
 
 export async function getEvidence(ctx: ServiceContext, id: number): Promise<Evidence> {
   requireRead(ctx);
-  if (!Number.isSafeInteger(id)) throw notFound();
+  if (!isRowId(id)) throw notFound();
   const [ev] = await db(ctx)
     .select()
     .from(measureEvidence)

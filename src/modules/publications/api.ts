@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
+import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { oitItem } from './oit-items.js';
 import { getPublication, listPublications, type Publication, publicationFileHref, publicationHref } from './service.js';
 
@@ -83,7 +84,7 @@ const getRoute = createRoute({
         .number()
         .int()
         .positive()
-        .max(2147483647)
+        .max(MAX_ROW_ID)
         .openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
     }),
   },

@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm } from '../../core/http/forms.js';
+import { parseRowId } from '../../core/http/ids.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { flash } from '../../core/ui/flash.js';
@@ -31,9 +32,8 @@ function fiscalYearParam(s: string | undefined): number {
 }
 
 function idParam(s: string | undefined): number {
-  if (!s || !/^\d{1,10}$/.test(s)) throw notFound();
-  const id = Number(s);
-  if (id < 1 || id > 2147483647) throw notFound();
+  const id = parseRowId(s);
+  if (id === null) throw notFound();
   return id;
 }
 

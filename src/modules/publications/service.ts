@@ -3,6 +3,7 @@ import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
+import { isRowId } from '../../core/http/ids.js';
 import { readFileBytes, saveFile } from '../../core/storage/files.js';
 import { getOrganization } from '../organization/service.js';
 import { listPositions, positionTitle, staffOfUser } from '../staff/service.js';
@@ -140,13 +141,23 @@ export async function listPublications(
 
 export async function getPublication(ctx: ServiceContext, id: number): Promise<Publication> {
   if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
-  if (!Number.isInteger(id) || id <= 0 || id > 2147483647) throw notFound();
+  if (!isRowId(id)) throw notFound();
   const [row] = await (ctx.tx ?? ctx.app.db)
     .select()
     .from(publications)
     .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, id)));
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * The publication now in force in the line of `id`: itself, or the one that superseded it, or
+ * the one that superseded that … (a correction made on the publication log is followed).
+ */
+export async function currentPublication(ctx: ServiceContext, id: number): Promise<Publication> {
+  let p = await getPublication(ctx, id);
+  for (let hops = 0; p.supersededBy != null && hops < 1000; hops++) p = await getPublication(ctx, p.supersededBy);
+  return p;
 }
 
 /** The fiscal years that have at least one publication, newest first. */

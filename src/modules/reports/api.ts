@@ -3,10 +3,11 @@ import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js
 import { MemoPreview } from '../../core/documents/html.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
+import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { REPORT_STATUSES } from './schema.js';
 import { buildReportMemo, checkReportVersion, getReport, renderReportFile } from './service.js';
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 12 }) });
 
 const WarningSchema = z

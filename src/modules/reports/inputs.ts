@@ -1,16 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { linesOf } from '../../core/http/lines.js';
 
-const lines = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .optional()
-    .transform((s) =>
-      (s ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    );
+const lines = (max: number) => z.string().max(max).optional().transform(linesOf);
 
 /** The memo form: one line per paragraph / position / title line. */
 export const MemoFormInput = z.object({

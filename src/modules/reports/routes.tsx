@@ -1,8 +1,9 @@
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { AppError, ensureAllowed, type FieldError } from '../../core/http/errors.js';
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
+import { rowIdParam } from '../../core/http/ids.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import { measuresReportItem, publicationHref } from '../publications/service.js';
@@ -25,11 +26,7 @@ import {
 import { ReportPage } from './views/report-page.js';
 import { ReportsPage } from './views/reports-page.js';
 
-const idOf = (c: AppContext, name = 'id') => {
-  const n = Number(c.req.param(name));
-  if (!Number.isSafeInteger(n) || n <= 0) throw notFound();
-  return n;
-};
+const idOf = (c: AppContext, name = 'id') => rowIdParam(c, name);
 
 /** An error of a command shown on the page (409 stale or frozen, 422 refused), not as an error page. */
 function asFieldErrors(e: unknown): { errors: FieldError[]; status: 409 | 422 } | null {

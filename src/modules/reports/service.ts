@@ -5,12 +5,13 @@ import type { Db } from '../../core/db/client.js';
 import { renderMemoDocx } from '../../core/documents/docx.js';
 import { type ImageAsset, type MemoInput, renderMemo } from '../../core/documents/memo.js';
 import { AppError, conflict, forbidden, notFound, unauthorized } from '../../core/http/errors.js';
+import { isRowId, parseRowId } from '../../core/http/ids.js';
 import type { TodoItem } from '../../core/module.js';
 import { readFileBytes } from '../../core/storage/files.js';
 import type { Organization } from '../../core/tenancy/organization.js';
 import { getPlan, listMeasures, listPlans, type MeasureDetail, type Plan } from '../measures/service.js';
 import { getOrganization } from '../organization/service.js';
-import { measuresReportItem, publish } from '../publications/service.js';
+import { currentPublication, measuresReportItem, publish } from '../publications/service.js';
 import { formatRegisterNumber, issueNumber } from '../register/service.js';
 import { latestCase, type RoutingCase, type RoutingStep, signedComments, submitForRouting } from '../routing/service.js';
 import { fullName, getDivision, listPositions, positionTitle, resolveCommandChain, staffOfUser } from '../staff/service.js';
@@ -62,7 +63,17 @@ export function isEditable(r: Pick<MeasureReport, 'status'>): boolean {
 
 export async function getReport(ctx: ServiceContext, id: number): Promise<MeasureReport> {
   requireRead(ctx);
-  if (!Number.isSafeInteger(id)) throw notFound();
+  return loadReport(ctx, id);
+}
+
+/**
+ * A version without the reports policy: only for a caller that has authorized the reader
+ * another way — the routing page, whose reader takes part in the version's case (a reviewer
+ * on the chain may hold no role that reads reports in general).
+ */
+export async function loadReport(ctx: ServiceContext, id: number): Promise<MeasureReport> {
+  if (!ctx.actor) throw unauthorized();
+  if (!isRowId(id)) throw notFound();
   const [row] = await db(ctx)
     .select()
     .from(measureReports)
@@ -374,8 +385,9 @@ export async function prepareReport(tx: Db, ctx: ServiceContext, entityId: strin
   if (!ctx.actor) throw unauthorized();
   if (!allowedCoordinate(ctx)) throw forbidden();
   const txCtx: ServiceContext = { ...ctx, tx };
-  const id = Number(entityId);
-  if (!Number.isSafeInteger(id)) throw notFound();
+  // Only the id as this module writes it: "1e1" or "012" would name the report yet not match its routing case.
+  const id = parseRowId(entityId);
+  if (id === null) throw notFound();
   const [row] = await tx
     .select()
     .from(measureReports)
@@ -421,8 +433,8 @@ export async function prepareReport(tx: Db, ctx: ServiceContext, entityId: strin
 }
 
 async function setStatusFromCase(tx: Db, ctx: ServiceContext, c: RoutingCase, to: ReportStatus) {
-  const id = Number(c.entityId);
-  if (!Number.isSafeInteger(id)) return;
+  const id = parseRowId(c.entityId);
+  if (id === null) return;
   const now = ctx.app.now();
   await tx
     .update(measureReports)
@@ -464,7 +476,10 @@ export async function publishReport(ctx: ServiceContext, id: number, input: { re
       .limit(1)
       .for('update');
     const reason = input.reason?.trim() ?? '';
-    if (previous?.publicationId && !reason) {
+    // What the new version replaces on the public page: the previous version's publication, or
+    // the correction that has since superseded it on the publication log.
+    const replaced = previous?.publicationId ? await currentPublication(txCtx, previous.publicationId) : null;
+    if (replaced && !reason) {
       throw new AppError(422, 'validation_failed', 'core.errors.validation', {}, [
         { field: 'reason', label: 'reports.fields.reason', message: 'reports.errors.reasonRequired' },
       ]);
@@ -476,7 +491,7 @@ export async function publishReport(ctx: ServiceContext, id: number, input: { re
       bytes: pdf,
       fileName: reportFileName(content.fiscalYear, row.version, 'pdf'),
       source: { entity: REPORT_ENTITY, id: row.id },
-      ...(previous?.publicationId ? { supersedes: { id: previous.publicationId, reason } } : {}),
+      ...(replaced ? { supersedes: { id: replaced.id, reason } } : {}),
     });
     const now = ctx.app.now();
     if (previous) {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
+import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { DECISIONS, decide, listInbox, MAX_COMMENT, type RoutingCase, type RoutingStep, submitForRouting } from './service.js';
 
 const StepSchema = z
@@ -144,7 +145,7 @@ const decideRoute = createRoute({
         .number()
         .int()
         .positive()
-        .max(2_147_483_647)
+        .max(MAX_ROW_ID)
         .openapi({ param: { name: 'stepId', in: 'path' }, example: 7 }),
     }),
     body: {

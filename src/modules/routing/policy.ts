@@ -13,4 +13,6 @@ export const routingPolicy = {
   seeAll: (actor: Actor | null) => hasRole(actor, 'admin', 'ita_coordinator'),
   /** Sign a step (the service also checks that the step is theirs and active). */
   decide: (actor: Actor | null) => !!actor && actor.userId > 0,
+  /** Send the reminders of an organization: the system's worker only, never a person's request. */
+  remind: (actor: Actor | null) => !!actor && actor.userId === 0,
 };

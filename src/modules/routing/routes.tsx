@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound, ValidationError } from '../../core/http/errors.js';
 import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { rowIdParam } from '../../core/http/ids.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import { fullName, staffOfUser } from '../staff/service.js';
@@ -12,11 +13,7 @@ import { caseHref, DECISIONS, type Decision, decide, getCase, listInbox } from '
 import { RoutingCasePage } from './views/case.js';
 import { RoutingInboxPage } from './views/inbox.js';
 
-const idParam = (c: AppContext, name: string) => {
-  const id = Number(c.req.param(name));
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-};
+const idParam = (c: AppContext, name: string) => rowIdParam(c, name);
 
 export function routes(app: Hono<AppEnv>) {
   app.get('/staff/routing', async (c) => {

@@ -5,6 +5,7 @@ import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
+import { isRowId } from '../../core/http/ids.js';
 import { translator } from '../../core/i18n/i18n.js';
 import { notify } from '../../core/notify/notify.js';
 import { orgNames } from '../../core/tenancy/organization.js';
@@ -46,7 +47,6 @@ export function routableKind(entity: string): RoutableKind | undefined {
 
 /** Longest free-text comment or reason, characters. */
 export const MAX_COMMENT = 2000;
-const MAX_ID = 2_147_483_647;
 const DAY_MS = 86_400_000;
 
 const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
@@ -220,7 +220,7 @@ export interface CaseDetail {
 /** One case with its history, for those taking part (submitter, assignees) and the coordinator. 404 otherwise. */
 export async function getCase(ctx: ServiceContext, caseId: number): Promise<CaseDetail> {
   if (!ctx.actor) throw unauthorized();
-  if (!Number.isInteger(caseId) || caseId <= 0 || caseId > MAX_ID) throw notFound();
+  if (!isRowId(caseId)) throw notFound();
   const d = db(ctx);
   const [c] = await d
     .select()
@@ -437,7 +437,7 @@ function checkInput(input: DecideInput): { decision: Decision; comment: string |
  * transaction; a return ends the case and runs onReturned.
  */
 export async function decide(ctx: ServiceContext, stepId: number, input: DecideInput): Promise<RoutingCase> {
-  if (!Number.isInteger(stepId) || stepId <= 0 || stepId > MAX_ID) throw notFound();
+  if (!isRowId(stepId)) throw notFound();
   return runCommand(ctx, { action: 'routing.decide', allowed: routingPolicy.decide(ctx.actor) }, async (tx, _tools, txCtx) => {
     const uid = (ctx.actor as NonNullable<typeof ctx.actor>).userId;
     const [step] = await tx
@@ -578,7 +578,7 @@ export function remindDays(settings: Record<string, unknown> | null | undefined,
  * many steps were reminded.
  */
 export async function remindOrganization(ctx: ServiceContext, days: number): Promise<number> {
-  return runCommand(ctx, { action: 'routing.remind', allowed: !!ctx.actor }, async (tx, _tools, txCtx) => {
+  return runCommand(ctx, { action: 'routing.remind', allowed: routingPolicy.remind(ctx.actor) }, async (tx, _tools, txCtx) => {
     const now = ctx.app.now();
     const cutoff = new Date(now.getTime() - days * DAY_MS);
     const due = await tx
