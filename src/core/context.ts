@@ -33,3 +33,8 @@ export interface ServiceContext {
   /** With tx: after-commit steps are handed to the transaction's owner, which runs them. */
   deferred?: (() => void | Promise<void>)[];
 }
+
+/** The database a service call works on: the caller's transaction when it is part of one, else the application's. */
+export function dbOf(ctx: ServiceContext): Db {
+  return ctx.tx ?? ctx.app.db;
+}

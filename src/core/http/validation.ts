@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatSatang, parseBahtInput } from '../thai/numbers.js';
 import type { FieldError } from './errors.js';
 
 /**
@@ -24,7 +25,10 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], labels:
 }
 
 function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'params'> {
-  if (isCatalogKey(issue.message)) return { message: issue.message };
+  if (isCatalogKey(issue.message)) {
+    const params = issue.code === 'custom' ? (issue.params as FieldError['params']) : undefined;
+    return params ? { message: issue.message, params } : { message: issue.message };
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null || issue.input === '') {
@@ -62,4 +66,34 @@ function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'param
  */
 export function chosenString(max = 200) {
   return z.string({ message: 'core.validation.choose' }).trim().min(1, { message: 'core.validation.choose' }).max(max);
+}
+
+/** The largest amount a money field takes unless told otherwise: 999,999,999,999.99 baht, in satang (a safe integer). */
+export const MAX_SATANG = 99_999_999_999_999;
+
+export type SatangInput = { ok: true; satang: number } | { ok: false; message: string; params?: Record<string, string | number> };
+
+/**
+ * An amount as people type it in baht ("5,000", "5000.50", "๕,๐๐๐ บาท", "฿1,250.5") as integer
+ * satang, or the catalog key of what is wrong with it: not an amount (words, a sign, more than
+ * two decimals, misplaced commas) or more than `max` satang. Reading is parseBahtInput's.
+ */
+export function satangFromBahtInput(text: string, max: number = MAX_SATANG): SatangInput {
+  const value = parseBahtInput(text);
+  if (value === null) return { ok: false, message: 'core.validation.money' };
+  if (value > BigInt(max)) return { ok: false, message: 'core.validation.moneyTooLarge', params: { max: formatSatang(max) } };
+  return { ok: true, satang: Number(value) };
+}
+
+/** A form field of money typed in baht: validates it and gives integer satang. */
+export function bahtAmount(max: number = MAX_SATANG) {
+  return z
+    .string()
+    .max(40, { message: 'core.validation.money' })
+    .transform((text, ctx) => {
+      const r = satangFromBahtInput(text, max);
+      if (r.ok) return r.satang;
+      ctx.addIssue({ code: 'custom', message: r.message, params: r.params });
+      return z.NEVER;
+    });
 }

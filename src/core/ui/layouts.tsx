@@ -67,9 +67,9 @@ export function LanguageSwitch({ locales = ['th', 'en'] }: { locales?: readonly 
 
 function FlashBanner() {
   const c = useAppContext();
-  const key = takeFlash(c);
-  if (!key) return null;
-  return <Banner tone="success">{c.get('t')(key)}</Banner>;
+  const message = takeFlash(c);
+  if (!message) return null;
+  return <Banner tone={message.tone}>{c.get('t')(message.key)}</Banner>;
 }
 
 function Brand({ href }: { href: string }) {

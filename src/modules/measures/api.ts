@@ -10,6 +10,10 @@ import * as svc from './service.js';
 const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const idParam = (_name: 'id') => z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
+const BUDGET_SATANG_DOC =
+  'Budget in integer satang (1 baht = 100 satang): 500050 is 5,000.50 baht. null = no budget (ไม่ใช้งบประมาณ). ' +
+  'A non-integer, negative or larger amount (at most 99999999999999, i.e. 999,999,999,999.99 baht) is refused with 422.';
+
 const PlanSchema = z
   .object({
     id: z.number().int(),
@@ -31,7 +35,7 @@ const MeasureSchema = z
     responsibleText: z.string(),
     startsOn: z.string().nullable(),
     endsOn: z.string().nullable(),
-    budget: z.number().nullable().openapi({ description: 'Baht; null = ไม่ใช้งบประมาณ' }),
+    budgetSatang: z.number().int().nullable().openapi({ description: BUDGET_SATANG_DOC, example: 500050 }),
     successIndicator: z.string(),
     status: z.enum(MEASURE_STATUSES),
     resultsSummary: z.array(z.string()),
@@ -76,7 +80,7 @@ const presentMeasure = (m: svc.MeasureDetail): z.infer<typeof MeasureSchema> => 
   responsibleText: m.responsibleText,
   startsOn: m.startsOn,
   endsOn: m.endsOn,
-  budget: m.budget,
+  budgetSatang: m.budgetSatang,
   successIndicator: m.successIndicator,
   status: m.status,
   resultsSummary: m.resultsSummary,
@@ -112,7 +116,23 @@ const MeasureFields = z.object({
   responsibleText: z.string().max(500).optional(),
   startsOn: z.iso.date().nullable().optional(),
   endsOn: z.iso.date().nullable().optional(),
-  budget: z.number().min(0).max(1e12).nullable().optional(),
+  budgetSatang: z
+    .number({ message: 'measures.errors.budgetSatang' })
+    .int({ message: 'measures.errors.budgetSatang' })
+    .min(0, { message: 'measures.errors.budgetSatang' })
+    .max(svc.MAX_BUDGET_SATANG, { message: 'measures.errors.budgetSatang' })
+    .nullable()
+    .optional()
+    .openapi({ description: BUDGET_SATANG_DOC, example: 500050 }),
+  /** The old field (baht, a decimal): refused, so that an old client's amount is not silently dropped. */
+  budget: z
+    .unknown()
+    .refine((v) => v === undefined, { message: 'measures.errors.budgetRenamed' })
+    .optional()
+    .openapi({
+      deprecated: true,
+      description: 'Removed: send budgetSatang (integer satang) instead; a request with budget is refused with 422',
+    }),
   successIndicator: z.string().max(5000).optional(),
   divisionIds: z.array(z.number().int()).max(50).optional(),
   staffIds: z.array(z.number().int()).max(200).optional(),
@@ -214,6 +234,11 @@ const addProgressRoute = createRoute({
     422: errorResponses[422],
   },
 });
+// The lengths are checked by the service, which names the field in the caller's language ("ชื่อหลักฐาน").
+const EvidenceTitle = z
+  .string()
+  .openapi({ maxLength: svc.EVIDENCE_TITLE_MAX, description: `At most ${svc.EVIDENCE_TITLE_MAX} characters` });
+
 const attachEvidenceRoute = createRoute({
   method: 'post',
   path: '/measures/{id}/evidence',
@@ -228,15 +253,18 @@ const attachEvidenceRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            title: z.string().min(1).max(300),
+            title: EvidenceTitle,
             linkKind: z.enum(svc.LINK_KINDS),
-            linkHref: z.string().max(1000),
+            linkHref: z.string().openapi({
+              maxLength: svc.EVIDENCE_HREF_MAX,
+              description: `A path on this site (/…) or an https:// address, at most ${svc.EVIDENCE_HREF_MAX} characters`,
+            }),
             isPublic: z.boolean().optional(),
           }),
         },
         'multipart/form-data': {
           schema: z.object({
-            title: z.string().min(1).max(300),
+            title: EvidenceTitle,
             file: z.any().openapi({ type: 'string', format: 'binary' }),
             isPublic: z.enum(['true', 'false']).optional(),
           }),

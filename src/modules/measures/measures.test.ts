@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { openDatabase } from '../../core/db/client.js';
+import { migrate, readMigrations } from '../../core/db/migrate.js';
 import { jpegWithGps } from '../../core/storage/exif-fixtures.js';
+import { openTestDatabase } from '../../testing/database.js';
 import { createTestEnv, createTestOrg, createTestUser, signedIn, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { createDivision, updateStaff } from '../staff/service.js';
 import * as svc from './service.js';
@@ -227,11 +230,11 @@ describe('what is missing, pages and API', () => {
     assert.ok(p);
     const got = (await (await call(`/measures/plans/${p.id}`)).json()) as { measures: { id: number; version: number }[] };
     assert.equal(got.measures.length, 10);
-    const created = await call(`/measures/plans/${p.id}/measures`, 'POST', { title: 'มาตรการใหม่', budget: null });
+    const created = await call(`/measures/plans/${p.id}/measures`, 'POST', { title: 'มาตรการใหม่', budgetSatang: null });
     assert.equal(created.status, 201);
     const m = (await created.json()) as { id: number; number: number; version: number };
     assert.equal(m.number, 11);
-    const upd = await call(`/measures/${m.id}`, 'PATCH', { version: m.version, outcome: 'ok', budget: 5000 });
+    const upd = await call(`/measures/${m.id}`, 'PATCH', { version: m.version, outcome: 'ok', budgetSatang: 500000 });
     assert.equal(upd.status, 200);
     const stale = await call(`/measures/${m.id}`, 'PATCH', { version: m.version, outcome: 'old' });
     assert.equal(stale.status, 409);
@@ -243,5 +246,281 @@ describe('what is missing, pages and API', () => {
     assert.equal((await call(`/measures/plans/${p.id}`, 'GET', undefined, other)).status === 200, false);
     const anon = await env.app.request(`http://${org.host}/api/measures/plans`, { headers: { host: org.host } });
     assert.equal(anon.status, 401);
+  });
+});
+
+/** An API client signed in with a bearer token. */
+async function apiAs(o: TestOrg, roles: ('staff' | 'ita_coordinator')[]) {
+  const user = await createTestUser(env, o, roles);
+  const login = await env.app.request(`http://${o.host}/api/auth/login`, {
+    method: 'POST',
+    headers: { host: o.host, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return (path: string, method = 'GET', body?: unknown) =>
+    env.app.request(`http://${o.host}/api${path}`, {
+      method,
+      headers: {
+        host: o.host,
+        authorization: `Bearer ${token}`,
+        'accept-language': 'th',
+        ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+    });
+}
+
+type ApiError = { error: { code: string; fields: { field: string; message: string }[] } };
+
+describe('budget: integer satang, typed and shown in baht', () => {
+  const budgetForm = (m: svc.MeasureDetail, version: string, budget: string, budgetKind = 'amount') => ({
+    version,
+    number: String(m.number),
+    title: m.title,
+    budgetKind,
+    budget,
+  });
+  const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+
+  test('5,000.50 baht round-trips through the form exactly; a new measure takes 5000.50', async () => {
+    const plan = (await svc.getPlanByYear(org.ctx, 2567)) as svc.Plan;
+    const coord = await staffIn(org, office, ['ita_coordinator', 'staff']);
+    const made = await coord.browser.post(
+      `/staff/measures/plans/${plan.id}/new`,
+      { number: '20', title: 'มาตรการงบประมาณ', budgetKind: 'amount', budget: '5000.50' },
+      { from: `/staff/measures/plans/${plan.id}/new` },
+    );
+    assert.equal(made.status, 303);
+    const id = Number(/\/staff\/measures\/(\d+)$/.exec(made.headers.get('location') ?? '')?.[1]);
+    assert.equal((await svc.getMeasure(org.ctx, id)).budgetSatang, 500050);
+
+    const html = await (await coord.browser.get(`/staff/measures/${id}`)).text();
+    assert.match(html, /5,000\.50 บาท/, 'shown in baht with two decimals');
+    assert.match(
+      html,
+      /<input[^>]*name="budget"[^>]*value="5,000\.50"|<input[^>]*value="5,000\.50"[^>]*name="budget"/,
+      'the form shows baht',
+    );
+    const m = await svc.getMeasure(org.ctx, id);
+    // Saved again as shown: the same satang.
+    const again = await coord.browser.post(`/staff/measures/${id}/edit`, budgetForm(m, versionIn(html), '5,000.50'), {
+      csrf: await coord.browser.csrf(),
+    });
+    assert.equal(again.status, 303);
+    const saved = await svc.getMeasure(org.ctx, id);
+    assert.equal(saved.budgetSatang, 500050);
+    assert.equal(saved.version, m.version + 1);
+
+    // ไม่ใช้งบประมาณ clears it; choosing an amount without one is refused.
+    const html2 = await (await coord.browser.get(`/staff/measures/${id}`)).text();
+    const none = await coord.browser.post(`/staff/measures/${id}/edit`, budgetForm(saved, versionIn(html2), '5,000.50', 'none'), {
+      csrf: await coord.browser.csrf(),
+    });
+    assert.equal(none.status, 303);
+    assert.equal((await svc.getMeasure(org.ctx, id)).budgetSatang, null);
+    const html3 = await (await coord.browser.get(`/staff/measures/${id}`)).text();
+    const blank = await coord.browser.post(`/staff/measures/${id}/edit`, budgetForm(saved, versionIn(html3), ''), {
+      csrf: await coord.browser.csrf(),
+    });
+    assert.equal(blank.status, 422);
+    assert.match(await blank.text(), /กรุณากรอกจำนวนเงิน \(บาท\)/);
+    await svc.updateMeasure(org.ctx, id, (await svc.getMeasure(org.ctx, id)).version, { budgetSatang: 500050 });
+  });
+
+  test('bad amounts in the form ("ห้าพัน", "-1", "1.234") get a Thai message naming the field; nothing changes', async () => {
+    const plan = (await svc.getPlanByYear(org.ctx, 2567)) as svc.Plan;
+    const m = (await svc.listMeasures(org.ctx, plan.id)).find((x) => x.number === 20) as svc.MeasureDetail;
+    assert.equal(m.budgetSatang, 500050);
+    const count = (await svc.listMeasures(org.ctx, plan.id)).length;
+    const coord = await staffIn(org, office, ['ita_coordinator', 'staff']);
+    for (const typed of ['ห้าพัน', '-1', '1.234', '1,00', '5,000.50.1']) {
+      const html = await (await coord.browser.get(`/staff/measures/${m.id}`)).text();
+      const res = await coord.browser.post(`/staff/measures/${m.id}/edit`, budgetForm(m, versionIn(html), typed), {
+        csrf: await coord.browser.csrf(),
+      });
+      assert.equal(res.status, 422, typed);
+      const body = await res.text();
+      assert.match(body, /กรอกจำนวนเงิน \(บาท\)เป็นจำนวนเงินบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง/, typed);
+      const made = await coord.browser.post(
+        `/staff/measures/plans/${plan.id}/new`,
+        { number: '21', title: 'มาตรการเงินผิด', budgetKind: 'amount', budget: typed },
+        { from: `/staff/measures/plans/${plan.id}/new` },
+      );
+      assert.equal(made.status, 422, typed);
+      assert.match(await made.text(), /จำนวนเงิน \(บาท\)/);
+    }
+    const after = await svc.getMeasure(org.ctx, m.id);
+    assert.equal(after.budgetSatang, 500050);
+    assert.equal(after.version, m.version);
+    assert.equal((await svc.listMeasures(org.ctx, plan.id)).length, count);
+    // The service refuses what the form would never send, too.
+    await assert.rejects(svc.updateMeasure(org.ctx, m.id, m.version, { budgetSatang: 1.5 }), /validation/);
+    await assert.rejects(svc.updateMeasure(org.ctx, m.id, m.version, { budgetSatang: -1 }), /validation/);
+  });
+
+  test('API: budgetSatang round-trips exactly; non-integers, negatives and the old budget field are refused with 422', async () => {
+    const plan = (await svc.getPlanByYear(org.ctx, 2567)) as svc.Plan;
+    const m = (await svc.listMeasures(org.ctx, plan.id)).find((x) => x.number === 20) as svc.MeasureDetail;
+    const call = await apiAs(org, ['ita_coordinator']);
+    const got = (await (await call(`/measures/plans/${plan.id}`)).json()) as { measures: { id: number; budgetSatang: number | null }[] };
+    assert.equal(got.measures.find((x) => x.id === m.id)?.budgetSatang, 500050);
+    const ok = await call(`/measures/${m.id}`, 'PATCH', { version: m.version, budgetSatang: 500050 });
+    assert.equal(ok.status, 200);
+    const body = (await ok.json()) as { budgetSatang: number; version: number };
+    assert.equal(body.budgetSatang, 500050);
+    for (const bad of [{ budgetSatang: 500050.5 }, { budgetSatang: -1 }, { budgetSatang: '500050' }, { budget: 5000.5 }]) {
+      const res = await call(`/measures/${m.id}`, 'PATCH', { version: body.version, ...bad });
+      assert.equal(res.status, 422, JSON.stringify(bad));
+      const err = (await res.json()) as ApiError;
+      const field = Object.keys(bad)[0] as string;
+      const f = err.error.fields.find((x) => x.field === field);
+      assert.ok(f, JSON.stringify(err));
+      assert.match(f.message, new RegExp(`^${field}ต้อง|^ไม่รับ ${field}`), f.message);
+    }
+    const created = await call(`/measures/plans/${plan.id}/measures`, 'POST', { title: 'เศษสตางค์', budgetSatang: 0.5 });
+    assert.equal(created.status, 422);
+    const after = await svc.getMeasure(org.ctx, m.id);
+    assert.equal(after.budgetSatang, 500050);
+    assert.equal(after.version, body.version);
+    assert.ok(!(await svc.listMeasures(org.ctx, plan.id)).some((x) => x.title === 'เศษสตางค์'));
+    const doc = (await (await env.app.request(`http://${org.host}/api/openapi.json`, { headers: { host: org.host } })).json()) as {
+      components: { schemas: { Measure: { properties: Record<string, { type?: unknown; description?: string }> } } };
+    };
+    const prop = doc.components.schemas.Measure.properties.budgetSatang;
+    assert.match(String(prop?.description), /integer satang/);
+    assert.ok(!('budget' in doc.components.schemas.Measure.properties));
+  });
+
+  test('migration 0007 converts baht already recorded into satang, not dropping it', async () => {
+    const all = readMigrations();
+    const idx = all.find((m) => m.tag === '0007_measures_budget_satang')?.idx;
+    assert.equal(idx, 7);
+    const pg = process.env.TEST_DATABASE_URL ? await openTestDatabase() : null;
+    const database = pg ? pg.database : await openDatabase({ dataDir: '', memory: true });
+    try {
+      await migrate(database, { untilIdx: 6 });
+      const [o] = await database.query<{ id: number }>(
+        `INSERT INTO organizations (type, name, province, district, doc_code, address)
+         VALUES ('sao', 'ทดสอบ', 'นราธิวาส', 'ระแงะ', 'นธ 0000', '-') RETURNING id`,
+      );
+      const [p] = await database.query<{ id: number }>(
+        "INSERT INTO measure_plans (org_id, fiscal_year, title) VALUES ($1, 2567, 'แผน') RETURNING id",
+        [o?.id],
+      );
+      const budgets = ['5000.50', '0.01', '999999999999.99', null, '0'];
+      for (const [i, b] of budgets.entries()) {
+        await database.query('INSERT INTO measures (org_id, plan_id, number, title, budget) VALUES ($1, $2, $3, $4, $5)', [
+          o?.id,
+          p?.id,
+          i + 1,
+          `มาตรการ ${i + 1}`,
+          b,
+        ]);
+      }
+      assert.deepEqual(
+        await migrate(database),
+        all.filter((m) => m.idx > 6).map((m) => m.tag),
+      );
+      const rows = await database.query<{ number: number; budget_satang: string | number | null }>(
+        'SELECT number, budget_satang FROM measures ORDER BY number',
+      );
+      assert.deepEqual(
+        rows.map((r) => (r.budget_satang == null ? null : Number(r.budget_satang))),
+        [500050, 1, 99_999_999_999_999, null, 0],
+      );
+      const cols = await database.query<{ c: string }>(
+        "SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'measures' AND column_name LIKE 'budget%'",
+      );
+      assert.deepEqual(
+        cols.map((c) => c.c),
+        ['budget_satang'],
+      );
+    } finally {
+      if (pg) await pg.drop();
+      else await database.close();
+    }
+  });
+});
+
+describe('evidence title and link limits', () => {
+  const long = (n: number) => 'ก'.repeat(n);
+  const href = (n: number) => {
+    const base = 'https://example.go.th/';
+    return base + 'a'.repeat(n - base.length);
+  };
+
+  test('the form: a title over 300 or a link over 2000 characters gets a Thai message naming the field, 422, nothing stored', async () => {
+    const plan = (await svc.getPlanByYear(org.ctx, 2567)) as svc.Plan;
+    const m7 = (await svc.listMeasures(org.ctx, plan.id)).find((m) => m.number === 7) as svc.MeasureDetail;
+    const { browser } = await staffIn(org, office, ['ita_coordinator', 'staff']);
+    const before = (await svc.listEvidence(org.ctx, m7.id)).length;
+    const link = (title: string, linkHref: string) =>
+      browser.post(
+        `/staff/measures/${m7.id}/evidence`,
+        { mode: 'link', title, linkKind: 'announcement', linkHref, 'isPublic[]': 'yes' },
+        { from: `/staff/measures/${m7.id}` },
+      );
+    const longTitle = await link(long(301), '/ita/2567');
+    assert.equal(longTitle.status, 422);
+    assert.match(await longTitle.text(), /ชื่อหลักฐานต้องยาวไม่เกิน 300 ตัวอักษร/);
+    const longHref = await link('ประกาศ', href(2001));
+    assert.equal(longHref.status, 422);
+    assert.match(await longHref.text(), /ลิงก์ต้องยาวไม่เกิน 2000 ตัวอักษร/);
+
+    const form = new FormData();
+    form.append('_csrf', await browser.csrf(`/staff/measures/${m7.id}`));
+    form.append('mode', 'file');
+    form.append('title', long(301));
+    form.append('file', new File([jpegWithGps()], 'photo.jpg'));
+    const file = await browser.request(`/staff/measures/${m7.id}/evidence`, { method: 'POST', body: form });
+    assert.equal(file.status, 422);
+    assert.match(await file.text(), /ชื่อหลักฐานต้องยาวไม่เกิน 300 ตัวอักษร/);
+    assert.equal((await svc.listEvidence(org.ctx, m7.id)).length, before);
+
+    // At the limits exactly: accepted.
+    assert.equal((await link(long(300), href(2000))).status, 303);
+    const added = await svc.listEvidence(org.ctx, m7.id);
+    assert.equal(added.length, before + 1);
+    assert.equal(added.at(-1)?.linkHref?.length, 2000);
+  });
+
+  test('the API (multipart and JSON): the same limits, 422 naming the field in Thai, nothing stored', async () => {
+    const plan = (await svc.getPlanByYear(org.ctx, 2567)) as svc.Plan;
+    const m7 = (await svc.listMeasures(org.ctx, plan.id)).find((m) => m.number === 7) as svc.MeasureDetail;
+    const call = await apiAs(org, ['ita_coordinator']);
+    const before = (await svc.listEvidence(org.ctx, m7.id)).length;
+    const upload = (title: string) => {
+      const form = new FormData();
+      form.append('title', title);
+      form.append('file', new File([jpegWithGps()], 'photo.jpg'));
+      return call(`/measures/${m7.id}/evidence`, 'POST', form);
+    };
+    const expectRefused = async (res: Response, field: string, text: RegExp) => {
+      assert.equal(res.status, 422);
+      const err = (await res.json()) as ApiError;
+      const f = err.error.fields.find((x) => x.field === field);
+      assert.ok(f, JSON.stringify(err));
+      assert.match(f.message, text);
+    };
+    await expectRefused(await upload(long(301)), 'title', /^ชื่อหลักฐานต้องยาวไม่เกิน 300 ตัวอักษร$/);
+    await expectRefused(
+      await call(`/measures/${m7.id}/evidence`, 'POST', { title: long(301), linkKind: 'other', linkHref: '/ita/2567' }),
+      'title',
+      /^ชื่อหลักฐานต้องยาวไม่เกิน 300 ตัวอักษร$/,
+    );
+    await expectRefused(
+      await call(`/measures/${m7.id}/evidence`, 'POST', { title: 'ประกาศ', linkKind: 'other', linkHref: href(2001) }),
+      'linkHref',
+      /^ลิงก์ต้องยาวไม่เกิน 2000 ตัวอักษร$/,
+    );
+    await assert.rejects(
+      svc.attachEvidence(org.ctx, m7.id, { title: 'x', link: { kind: 'other', href: href(2001) } }),
+      (e: Error & { status?: number }) => e.status === 422,
+    );
+    assert.equal((await svc.listEvidence(org.ctx, m7.id)).length, before);
+    const ok = await upload(long(300));
+    assert.equal(ok.status, 201);
+    assert.equal((await svc.listEvidence(org.ctx, m7.id)).length, before + 1);
   });
 });

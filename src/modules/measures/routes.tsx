@@ -8,9 +8,10 @@ import { type FormValues, readForm, validateValues } from '../../core/http/forms
 import { rowIdParam } from '../../core/http/ids.js';
 import { linesOf } from '../../core/http/lines.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
+import { bahtAmount } from '../../core/http/validation.js';
 import { readFileBytes } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
-import { fiscalYearOf, parseThaiDateInput } from '../../core/thai/index.js';
+import { fiscalYearOf, formatSatang, parseThaiDateInput } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import { listDivisions, listStaff } from '../staff/service.js';
@@ -40,22 +41,28 @@ const ItaInput = z.object({
   score: z.coerce.number().min(0).max(100).optional(),
   weakPoints: z.string().max(5000).optional(),
 });
-const MeasureFormInput = z.object({
-  number: z.coerce.number().int().min(1).max(999),
-  title: z.string().max(2000),
-  titleDetails: z.string().max(5000).optional(),
-  rationale: z.string().max(5000).optional(),
-  methods: z.string().max(10000).optional(),
-  responsibleText: z.string().max(500).optional(),
-  divisionIds: z.array(z.string()).optional(),
-  staffIds: z.array(z.string()).optional(),
-  weaknessIds: z.array(z.string()).optional(),
-  startsOn: z.iso.date().optional(),
-  endsOn: z.iso.date().optional(),
-  budgetKind: z.enum(['none', 'amount']),
-  budget: z.coerce.number().min(0).max(1e12).optional(),
-  successIndicator: z.string().max(5000).optional(),
-});
+const MeasureFormInput = z
+  .object({
+    number: z.coerce.number().int().min(1).max(999),
+    title: z.string().max(2000),
+    titleDetails: z.string().max(5000).optional(),
+    rationale: z.string().max(5000).optional(),
+    methods: z.string().max(10000).optional(),
+    responsibleText: z.string().max(500).optional(),
+    divisionIds: z.array(z.string()).optional(),
+    staffIds: z.array(z.string()).optional(),
+    weaknessIds: z.array(z.string()).optional(),
+    startsOn: z.iso.date().optional(),
+    endsOn: z.iso.date().optional(),
+    budgetKind: z.enum(['none', 'amount']),
+    /** Baht as typed ("5,000", "5000.50"): becomes integer satang. */
+    budget: bahtAmount(svc.MAX_BUDGET_SATANG).optional(),
+    successIndicator: z.string().max(5000).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.budgetKind === 'amount' && d.budget === undefined)
+      ctx.addIssue({ code: 'custom', path: ['budget'], message: 'core.validation.required' });
+  });
 const ImplementationInput = z.object({
   status: z.enum(MEASURE_STATUSES),
   resultsSummary: z.string().max(20000).optional(),
@@ -66,9 +73,9 @@ const ImplementationInput = z.object({
 const ProgressInput = z.object({ happenedOn: z.string().max(40), text: z.string().max(5000) });
 const EvidenceForm = z.object({
   mode: z.enum(['file', 'link']),
-  title: z.string().max(300),
+  title: z.string().max(svc.EVIDENCE_TITLE_MAX),
   linkKind: z.enum(svc.LINK_KINDS).optional(),
-  linkHref: z.string().max(1000).optional(),
+  linkHref: z.string().max(svc.EVIDENCE_HREF_MAX).optional(),
   isPublic: z.array(z.string()).optional(),
 });
 const labels = {
@@ -115,7 +122,7 @@ function planFieldsOf(d: z.infer<typeof MeasureFormInput>): svc.MeasurePlanField
     responsibleText: d.responsibleText ?? '',
     startsOn: d.startsOn ?? null,
     endsOn: d.endsOn ?? null,
-    budget: d.budgetKind === 'none' ? null : (d.budget ?? null),
+    budgetSatang: d.budgetKind === 'none' ? null : (d.budget ?? null),
     successIndicator: d.successIndicator ?? '',
     divisionIds: ids(d.divisionIds),
     staffIds: ids(d.staffIds),
@@ -136,8 +143,8 @@ function editValuesOf(m: svc.MeasureDetail): FormValues {
     weaknessIds: m.weaknesses.map((w) => String(w.id)),
     startsOn: m.startsOn ?? '',
     endsOn: m.endsOn ?? '',
-    budgetKind: m.budget == null ? 'none' : 'amount',
-    budget: m.budget == null ? '' : String(m.budget),
+    budgetKind: m.budgetSatang == null ? 'none' : 'amount',
+    budget: m.budgetSatang == null ? '' : formatSatang(m.budgetSatang),
     successIndicator: m.successIndicator,
   };
 }

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, orgIdColumn, timestampColumn, updatedAtColumn } from '../../core/db/columns.js';
 import { files } from '../../core/storage/schema.js';
 import { organizations } from '../../core/tenancy/schema.js';
@@ -82,8 +95,8 @@ export const measures = pgTable(
     /** Planned period (dates inside the fiscal year). */
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),
-    /** Baht; null = ไม่ใช้งบประมาณ. */
-    budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }),
+    /** Budget in integer satang (1 baht = 100 satang); null = ไม่ใช้งบประมาณ. */
+    budgetSatang: bigint('budget_satang', { mode: 'number' }),
     /** ตัวชี้วัดความสำเร็จ. */
     successIndicator: text('success_indicator').notNull().default(''),
     status: text('status').$type<MeasureStatus>().notNull().default('planned'),

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { isRowId } from '../../core/http/ids.js';
 import { isSitePath } from '../../core/http/request.js';
+import { MAX_SATANG } from '../../core/http/validation.js';
 import { MalformedImageError, stripImageMetadata } from '../../core/storage/exif.js';
 import { saveFile } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
@@ -40,8 +41,6 @@ export interface MeasureDetail extends Measure {
   progressCount: number;
 }
 
-export const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
-
 export function requireRead(ctx: ServiceContext) {
   if (!ctx.actor) throw unauthorized();
   if (!measuresPolicy.read(ctx.actor)) throw forbidden();
@@ -50,13 +49,13 @@ export function requireRead(ctx: ServiceContext) {
 /** The organization's plans, newest fiscal year first. */
 export async function listPlans(ctx: ServiceContext): Promise<Plan[]> {
   requireRead(ctx);
-  return db(ctx).select().from(measurePlans).where(eq(measurePlans.orgId, ctx.orgId)).orderBy(desc(measurePlans.fiscalYear));
+  return dbOf(ctx).select().from(measurePlans).where(eq(measurePlans.orgId, ctx.orgId)).orderBy(desc(measurePlans.fiscalYear));
 }
 
 export async function getPlan(ctx: ServiceContext, id: number): Promise<Plan> {
   requireRead(ctx);
   if (!isRowId(id)) throw notFound();
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(measurePlans)
     .where(and(eq(measurePlans.orgId, ctx.orgId), eq(measurePlans.id, id)));
@@ -66,7 +65,7 @@ export async function getPlan(ctx: ServiceContext, id: number): Promise<Plan> {
 
 export async function getPlanByYear(ctx: ServiceContext, fiscalYear: number): Promise<Plan | null> {
   requireRead(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(measurePlans)
     .where(and(eq(measurePlans.orgId, ctx.orgId), eq(measurePlans.fiscalYear, fiscalYear)));
@@ -76,7 +75,7 @@ export async function getPlanByYear(ctx: ServiceContext, fiscalYear: number): Pr
 /** The measures of a plan with their responsible divisions, people and weaknesses, by number. */
 export async function listMeasures(ctx: ServiceContext, planId: number): Promise<MeasureDetail[]> {
   requireRead(ctx);
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select()
     .from(measures)
     .where(and(eq(measures.orgId, ctx.orgId), eq(measures.planId, planId)))
@@ -87,7 +86,7 @@ export async function listMeasures(ctx: ServiceContext, planId: number): Promise
 export async function attachDetails(ctx: ServiceContext, rows: Measure[]): Promise<MeasureDetail[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const d = db(ctx);
+  const d = dbOf(ctx);
   const [divs, people, weak, ev, pr] = await Promise.all([
     d
       .select({ measureId: measureDivisions.measureId, id: divisions.id, name: divisions.name })
@@ -137,7 +136,7 @@ export async function attachDetails(ctx: ServiceContext, rows: Measure[]): Promi
 /** A measure's evidence, oldest first. */
 export async function listEvidence(ctx: ServiceContext, measureId: number): Promise<Evidence[]> {
   requireRead(ctx);
-  return db(ctx)
+  return dbOf(ctx)
     .select()
     .from(measureEvidence)
     .where(and(eq(measureEvidence.orgId, ctx.orgId), eq(measureEvidence.measureId, measureId)))
@@ -155,6 +154,13 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 /** Evidence files: PDF and the three photo formats, no larger than this. */
 export const EVIDENCE_MIMES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Evidence titles and link addresses at most this many characters. */
+export const EVIDENCE_TITLE_MAX = 300;
+export const EVIDENCE_HREF_MAX = 2000;
+
+/** A measure's budget at most: 999,999,999,999.99 baht, in satang. */
+export const MAX_BUDGET_SATANG = MAX_SATANG;
 
 const bad = (field: string, label: string, message: string, params?: Record<string, string | number>): never => {
   throw new ValidationError([{ field, label, message, params }]);
@@ -295,7 +301,7 @@ export async function createPlan(
             responsibleText: o.responsibleText,
             startsOn: shiftYear(o.startsOn, fy - (source?.fiscalYear ?? fy - 1)) ?? first,
             endsOn: shiftYear(o.endsOn, fy - (source?.fiscalYear ?? fy - 1)) ?? last,
-            budget: o.budget,
+            budgetSatang: o.budgetSatang,
             successIndicator: o.successIndicator,
             updatedBy: ctx.actor?.userId || null,
             createdAt: now,
@@ -330,7 +336,7 @@ export async function createPlan(
 
 export async function listItaResults(ctx: ServiceContext, planId: number): Promise<ItaResult[]> {
   requireRead(ctx);
-  return db(ctx)
+  return dbOf(ctx)
     .select()
     .from(itaResults)
     .where(and(eq(itaResults.orgId, ctx.orgId), eq(itaResults.planId, planId)))
@@ -392,7 +398,7 @@ export async function deleteItaResult(ctx: ServiceContext, id: number): Promise<
 export async function getMeasure(ctx: ServiceContext, id: number): Promise<MeasureDetail> {
   requireRead(ctx);
   if (!isRowId(id)) throw notFound();
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(measures)
     .where(and(eq(measures.orgId, ctx.orgId), eq(measures.id, id)));
@@ -422,8 +428,8 @@ export interface MeasurePlanFields {
   responsibleText: string;
   startsOn: string | null;
   endsOn: string | null;
-  /** null = ไม่ใช้งบประมาณ. */
-  budget: number | null;
+  /** Integer satang (1 baht = 100 satang); null = ไม่ใช้งบประมาณ. */
+  budgetSatang: number | null;
   successIndicator: string;
   divisionIds: number[];
   staffIds: number[];
@@ -450,7 +456,7 @@ const PLAN_KEYS: (keyof MeasurePlanFields)[] = [
   'responsibleText',
   'startsOn',
   'endsOn',
-  'budget',
+  'budgetSatang',
   'successIndicator',
   'divisionIds',
   'staffIds',
@@ -459,7 +465,8 @@ const PLAN_KEYS: (keyof MeasurePlanFields)[] = [
 
 async function checkRefs(tx: Db, ctx: ServiceContext, planId: number, p: MeasurePatch) {
   if (p.startsOn && p.endsOn && p.startsOn > p.endsOn) bad('endsOn', 'measures.fields.endsOn', 'measures.errors.endBeforeStart');
-  if (p.budget != null && (!(p.budget >= 0) || p.budget > 1e12)) bad('budget', 'measures.fields.budget', 'measures.errors.budget');
+  if (p.budgetSatang != null && (!Number.isSafeInteger(p.budgetSatang) || p.budgetSatang < 0 || p.budgetSatang > MAX_BUDGET_SATANG))
+    bad('budgetSatang', 'measures.fields.budget', 'measures.errors.budget');
   if (p.divisionIds?.length) {
     const found = await tx
       .select({ id: divisions.id })
@@ -547,7 +554,7 @@ export async function createMeasure(
         responsibleText: input.responsibleText ?? '',
         startsOn: input.startsOn === undefined ? first : input.startsOn,
         endsOn: input.endsOn === undefined ? last : input.endsOn,
-        budget: input.budget ?? null,
+        budgetSatang: input.budgetSatang ?? null,
         successIndicator: input.successIndicator ?? '',
         updatedBy: ctx.actor?.userId || null,
         createdAt: now,
@@ -590,7 +597,7 @@ export async function updateMeasure(ctx: ServiceContext, id: number, version: nu
       'responsibleText',
       'startsOn',
       'endsOn',
-      'budget',
+      'budgetSatang',
       'successIndicator',
       'status',
       'resultsSummary',
@@ -628,7 +635,7 @@ export async function updateMeasure(ctx: ServiceContext, id: number, version: nu
 
 export async function listProgress(ctx: ServiceContext, measureId: number): Promise<Progress[]> {
   requireRead(ctx);
-  return db(ctx)
+  return dbOf(ctx)
     .select()
     .from(measureProgress)
     .where(and(eq(measureProgress.orgId, ctx.orgId), eq(measureProgress.measureId, measureId)))
@@ -673,7 +680,7 @@ export type EvidenceInput =
 /** Whether a link points at this site (a path) or at another site over https. */
 export function isEvidenceHref(href: string): boolean {
   if (isSitePath(href)) return true;
-  if (href.length > 1000 || !href.startsWith('https://')) return false;
+  if (href.length > EVIDENCE_HREF_MAX || !href.startsWith('https://')) return false;
   try {
     const u = new URL(href);
     return u.protocol === 'https:' && !!u.hostname && !u.username && !u.password;
@@ -690,6 +697,11 @@ export async function attachEvidence(ctx: ServiceContext, measureId: number, inp
   const m = await getMeasure(ctx, measureId);
   const allowed = await canUpdate(ctx, m);
   let prepared: { bytes: Uint8Array; name: string } | null = null;
+  if (allowed && !input.title.trim()) bad('title', 'measures.evidence.evidenceTitle', 'measures.errors.required');
+  if (allowed && input.title.trim().length > EVIDENCE_TITLE_MAX)
+    bad('title', 'measures.evidence.evidenceTitle', 'core.validation.tooLong', { max: EVIDENCE_TITLE_MAX });
+  if (allowed && 'link' in input && input.link.href.length > EVIDENCE_HREF_MAX)
+    bad('linkHref', 'measures.evidence.linkHref', 'core.validation.tooLong', { max: EVIDENCE_HREF_MAX });
   if (allowed && 'file' in input) {
     const { bytes, name } = input.file;
     if (bytes.byteLength === 0) bad('file', 'measures.evidence.file', 'measures.errors.fileEmpty');
@@ -720,7 +732,6 @@ export async function attachEvidence(ctx: ServiceContext, measureId: number, inp
       bad('linkKind', 'measures.evidence.linkKind', 'measures.errors.unknownChoice');
     if (!isEvidenceHref(input.link.href)) bad('linkHref', 'measures.evidence.linkHref', 'measures.errors.href');
   }
-  if (allowed && !input.title.trim()) bad('title', 'measures.evidence.title', 'measures.errors.required');
   return runCommand(ctx, { action: 'measures.attachEvidence', allowed }, async (tx, _t, txCtx) => {
     let fileId: number | null = null;
     if (prepared) {
@@ -753,7 +764,7 @@ export async function attachEvidence(ctx: ServiceContext, measureId: number, inp
 
 export async function removeEvidence(ctx: ServiceContext, evidenceId: number): Promise<void> {
   if (!isRowId(evidenceId)) throw notFound();
-  const [ev] = await db(ctx)
+  const [ev] = await dbOf(ctx)
     .select()
     .from(measureEvidence)
     .where(and(eq(measureEvidence.orgId, ctx.orgId), eq(measureEvidence.id, evidenceId)));
@@ -774,7 +785,7 @@ export async function removeEvidence(ctx: ServiceContext, evidenceId: number): P
 export async function getEvidence(ctx: ServiceContext, id: number): Promise<Evidence> {
   requireRead(ctx);
   if (!isRowId(id)) throw notFound();
-  const [ev] = await db(ctx)
+  const [ev] = await dbOf(ctx)
     .select()
     .from(measureEvidence)
     .where(and(eq(measureEvidence.orgId, ctx.orgId), eq(measureEvidence.id, id)));

@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
-import type { Db } from '../../core/db/client.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import { forbidden, notFound, unauthorized } from '../../core/http/errors.js';
 import type { TodoItem } from '../../core/module.js';
 import { type MailRow, wakeMailers } from '../../core/notify/mailer.js';
@@ -15,8 +14,6 @@ export type Notification = typeof notifications.$inferSelect;
 export const MAX_ID = 2_147_483_647;
 export const INBOX_PAGE = 25;
 export const OUTBOX_RECENT = 50;
-
-const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
 
 /** The signed-in person whose inbox this is; everything below is filtered by it. */
 function inboxOwner(ctx: ServiceContext): number {
@@ -44,7 +41,7 @@ export interface InboxPage {
 export async function listInbox(ctx: ServiceContext, opts: { before?: number; limit?: number } = {}): Promise<InboxPage> {
   const userId = inboxOwner(ctx);
   const limit = Math.min(Math.max(opts.limit ?? INBOX_PAGE, 1), 100);
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select()
     .from(notifications)
     .where(
@@ -58,7 +55,7 @@ export async function listInbox(ctx: ServiceContext, opts: { before?: number; li
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const [newest] = opts.before
-    ? await db(ctx)
+    ? await dbOf(ctx)
         .select({ id: notifications.id })
         .from(notifications)
         .where(and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, userId)))
@@ -75,7 +72,7 @@ export async function listInbox(ctx: ServiceContext, opts: { before?: number; li
 
 export async function countUnread(ctx: ServiceContext): Promise<number> {
   const userId = inboxOwner(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, userId), isNull(notifications.readAt)));
@@ -159,14 +156,14 @@ function requireMailAdmin(ctx: ServiceContext) {
 
 export async function outboxOverview(ctx: ServiceContext): Promise<OutboxOverview> {
   requireMailAdmin(ctx);
-  const grouped = await db(ctx)
+  const grouped = await dbOf(ctx)
     .select({ status: mailOutbox.status, n: sql<number>`count(*)::int` })
     .from(mailOutbox)
     .where(eq(mailOutbox.orgId, ctx.orgId))
     .groupBy(mailOutbox.status);
   const counts: Record<MailStatus, number> = { pending: 0, sent: 0, failed: 0 };
   for (const g of grouped) if ((MAIL_STATUSES as readonly string[]).includes(g.status)) counts[g.status as MailStatus] = Number(g.n);
-  const recent = await db(ctx)
+  const recent = await dbOf(ctx)
     .select()
     .from(mailOutbox)
     .where(eq(mailOutbox.orgId, ctx.orgId))

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../core/audit/audit.js';
 import { systemActor } from '../../core/auth/roles.js';
 import { runCommand } from '../../core/command.js';
-import type { AppServices, ServiceContext } from '../../core/context.js';
+import { type AppServices, dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, notFound, ValidationError } from '../../core/http/errors.js';
 import { saveFile } from '../../core/storage/files.js';
@@ -12,10 +12,8 @@ import { createPosition, createStaff } from '../staff/service.js';
 import type { OrgInput, OrgSettingsInput } from './inputs.js';
 import { organizationPolicy } from './policy.js';
 
-const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
-
 export async function getOrganization(ctx: ServiceContext): Promise<Organization> {
-  const [row] = await db(ctx).select().from(organizations).where(eq(organizations.id, ctx.orgId));
+  const [row] = await dbOf(ctx).select().from(organizations).where(eq(organizations.id, ctx.orgId));
   if (!row) throw notFound();
   return toOrganization(row);
 }
@@ -238,7 +236,7 @@ export async function setLogo(ctx: ServiceContext, file: { bytes: Uint8Array; na
 }
 
 export async function listHosts(ctx: ServiceContext): Promise<string[]> {
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select({ h: orgHosts.hostname })
     .from(orgHosts)
     .where(eq(orgHosts.orgId, ctx.orgId))

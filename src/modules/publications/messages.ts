@@ -24,6 +24,8 @@ const publicTh = {
     itemLink: 'ดูข้อ {code}',
     allYears: 'ทุกปีงบประมาณ',
     supersededList: 'ฉบับเดิมที่ถูกแทนที่',
+    logTitle: 'บันทึกการเผยแพร่ที่ตรวจสอบได้',
+    logLead: 'ทุกเอกสารที่เผยแพร่และทุกการแทนที่ พร้อมค่า SHA-256 และห่วงโซ่แฮช ดาวน์โหลดเป็น CSV ได้',
   },
   groups: {
     basic: 'ข้อมูลพื้นฐาน',
@@ -66,6 +68,39 @@ const publicTh = {
     kb: '{n} KB',
     mb: '{n} MB',
   },
+  log: {
+    title: 'บันทึกการเผยแพร่',
+    lead: 'ทุกการเผยแพร่และการแทนที่ เรียงจากล่าสุด เอกสารที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้',
+    publicLead: 'ทุกเอกสารที่{name}เผยแพร่ และทุกครั้งที่มีการแทนที่ฉบับเดิมพร้อมเหตุผล เรียงจากล่าสุด เอกสารที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้ ใครก็ตรวจสอบได้',
+    empty: 'ยังไม่มีการเผยแพร่',
+    when: 'เมื่อ',
+    event: 'รายการ',
+    document: 'เอกสาร',
+    who: 'ผู้ดำเนินการ',
+    publishedEvent: 'เผยแพร่',
+    supersededEvent: 'แทนที่ฉบับ #{id}',
+    supersede: 'แทนที่',
+    supersedeLabel: 'แทนที่ {title}',
+    itemYear: 'ข้อ {code} ปี {year}',
+    count: 'จำนวนรายการ',
+    head: 'ค่าล่าสุดของห่วงโซ่แฮช',
+    csv: 'ดาวน์โหลดบันทึกเป็นไฟล์ CSV',
+    csvHint: 'ไฟล์ CSV แบบ UTF-8 เปิดด้วย Excel หรือโปรแกรมตารางคำนวณได้ มีค่า SHA-256 ของทุกเอกสาร และค่าห่วงโซ่แฮชหลังแต่ละรายการในคอลัมน์สุดท้าย',
+    publicLink: 'บันทึกการเผยแพร่สาธารณะและไฟล์ CSV',
+    verifyFileTitle: 'ตรวจสอบว่าไฟล์ตรงกับที่เผยแพร่',
+    verifyFile1: 'ดาวน์โหลดไฟล์จากหน้าของเอกสาร',
+    verifyFile2: 'คำนวณค่า SHA-256 ของไฟล์ที่ได้ ด้วยคำสั่งต่อไปนี้',
+    linux: 'Linux:',
+    mac: 'macOS:',
+    windows: 'Windows (Command Prompt):',
+    verifyFile3: 'เทียบผลลัพธ์กับค่า SHA-256 ในบันทึกนี้ ถ้าตรงกันทุกตัวอักษร แสดงว่าเป็นไฟล์เดียวกับที่เผยแพร่',
+    chainTitle: 'ตรวจสอบว่าประวัติการเผยแพร่ไม่ถูกเขียนใหม่',
+    chainText:
+      'บันทึกนี้ผูกกันเป็นห่วงโซ่แฮช: แต่ละรายการ (เรียงตามลำดับการเผยแพร่) คำนวณ SHA-256 จากค่าห่วงโซ่ของรายการก่อนหน้า ต่อด้วยเลขที่ ค่า SHA-256 ของไฟล์ เวลาเผยแพร่ และเลขที่ฉบับเดิมที่รายการนี้แทนที่ (ถ้ามี) ทุกค่ากำหนดตั้งแต่ตอนเผยแพร่และไม่เปลี่ยนอีก ห่วงโซ่จึงมีแต่ต่อยาวขึ้น ถ้ามีใครแก้ไขหรือลบรายการเก่า ค่าห่วงโซ่จะไม่ตรง',
+    chainKeep:
+      'เก็บสำเนาไฟล์ CSV หรือค่าห่วงโซ่ล่าสุดไว้ เมื่อกลับมาตรวจภายหลัง รายการที่เคยเก็บไว้ต้องยังอยู่ครบและมีค่าห่วงโซ่เท่าเดิมทุกตัวอักษร การแทนที่เป็นรายการใหม่ที่ต่อท้าย ฉบับเดิมจะแสดงว่าถูกแทนที่พร้อมเหตุผล แต่ค่าห่วงโซ่ของฉบับเดิมไม่เปลี่ยน',
+    chainFormula: 'สูตร (ข้อความ UTF-8 คั่นด้วย | เริ่มจากค่าศูนย์ 64 ตัว ช่องสุดท้ายว่างถ้าไม่ได้แทนที่ฉบับใด):',
+  },
 };
 
 const publicEn: typeof publicTh = {
@@ -92,6 +127,8 @@ const publicEn: typeof publicTh = {
     itemLink: 'Item {code}',
     allYears: 'All fiscal years',
     supersededList: 'Earlier versions that were replaced',
+    logTitle: 'The verifiable publication log',
+    logLead: 'Every publication and every replacement, with SHA-256 values and a hash chain; downloadable as CSV.',
   },
   groups: {
     basic: 'Basic information',
@@ -136,6 +173,42 @@ const publicEn: typeof publicTh = {
     kb: '{n} KB',
     mb: '{n} MB',
   },
+  log: {
+    title: 'Publication log',
+    lead: 'Every publication and replacement, newest first. A published document can never be changed or deleted.',
+    publicLead:
+      'Every document {name} has published, and every replacement of an earlier version with its reason, newest first. A published document can never be changed or deleted. Anyone can check.',
+    empty: 'Nothing published yet',
+    when: 'When',
+    event: 'Event',
+    document: 'Document',
+    who: 'By',
+    publishedEvent: 'Published',
+    supersededEvent: 'Replaced #{id}',
+    supersede: 'Replace',
+    supersedeLabel: 'Replace {title}',
+    itemYear: 'Item {code}, year {year}',
+    count: 'Entries',
+    head: 'Head of the hash chain',
+    csv: 'Download the log as CSV',
+    csvHint:
+      'A UTF-8 CSV file that Excel and other spreadsheets open, with the SHA-256 of every document and, in the last column, the hash chain after each entry.',
+    publicLink: 'Public publication log and CSV',
+    verifyFileTitle: 'Check that a file is the one published',
+    verifyFile1: 'Download the file from the document’s page.',
+    verifyFile2: 'Compute its SHA-256 with one of these commands:',
+    linux: 'Linux:',
+    mac: 'macOS:',
+    windows: 'Windows (Command Prompt):',
+    verifyFile3: 'Compare the result with the SHA-256 in this log. If every character matches, it is the file that was published.',
+    chainTitle: 'Check that the history was not rewritten',
+    chainText:
+      'The log is a hash chain: each entry, in publication order, is the SHA-256 of the previous entry’s chain value followed by its id, the file’s SHA-256, the time it was published and the id of the earlier version it replaced, if any. All of these are fixed when the entry is written, so the chain only grows; if anyone altered or removed an earlier entry, the values would no longer match.',
+    chainKeep:
+      'Keep a copy of the CSV or of the head. When you check again later, every entry you kept must still be there with exactly the same chain value. A replacement is a new entry at the end; the earlier version is then marked as replaced, with the reason, but its chain value does not change.',
+    chainFormula:
+      'Formula (UTF-8 text joined with |, starting from 64 zeros; the last field is empty unless the entry replaced an earlier one):',
+  },
 };
 
 const publicMs: typeof publicTh = {
@@ -162,6 +235,8 @@ const publicMs: typeof publicTh = {
     itemLink: 'Perkara {code}',
     allYears: 'Semua tahun fiskal',
     supersededList: 'Versi lama yang telah diganti',
+    logTitle: 'Log penerbitan yang boleh disemak',
+    logLead: 'Setiap penerbitan dan penggantian, dengan nilai SHA-256 dan rantai hash; boleh dimuat turun sebagai CSV.',
   },
   groups: {
     basic: 'Maklumat asas',
@@ -206,6 +281,42 @@ const publicMs: typeof publicTh = {
     kb: '{n} KB',
     mb: '{n} MB',
   },
+  log: {
+    title: 'Log penerbitan',
+    lead: 'Setiap penerbitan dan penggantian, yang terbaharu dahulu. Dokumen yang diterbitkan tidak boleh diubah atau dipadam.',
+    publicLead:
+      'Setiap dokumen yang diterbitkan oleh {name}, dan setiap penggantian versi lama dengan sebabnya, yang terbaharu dahulu. Dokumen yang diterbitkan tidak boleh diubah atau dipadam. Sesiapa pun boleh menyemak.',
+    empty: 'Belum ada penerbitan',
+    when: 'Bila',
+    event: 'Peristiwa',
+    document: 'Dokumen',
+    who: 'Oleh',
+    publishedEvent: 'Diterbitkan',
+    supersededEvent: 'Menggantikan #{id}',
+    supersede: 'Ganti',
+    supersedeLabel: 'Ganti {title}',
+    itemYear: 'Perkara {code}, tahun {year}',
+    count: 'Bilangan catatan',
+    head: 'Nilai terkini rantai hash',
+    csv: 'Muat turun log sebagai CSV',
+    csvHint:
+      'Fail CSV UTF-8 yang boleh dibuka dengan Excel atau hamparan lain, dengan SHA-256 setiap dokumen dan, dalam lajur terakhir, nilai rantai hash selepas setiap catatan.',
+    publicLink: 'Log penerbitan awam dan CSV',
+    verifyFileTitle: 'Semak bahawa fail ialah fail yang diterbitkan',
+    verifyFile1: 'Muat turun fail daripada halaman dokumen.',
+    verifyFile2: 'Kira SHA-256 fail itu dengan salah satu arahan ini:',
+    linux: 'Linux:',
+    mac: 'macOS:',
+    windows: 'Windows (Command Prompt):',
+    verifyFile3: 'Bandingkan hasilnya dengan SHA-256 dalam log ini. Jika setiap aksara sama, itulah fail yang diterbitkan.',
+    chainTitle: 'Semak bahawa sejarah tidak ditulis semula',
+    chainText:
+      'Log ini ialah rantai hash: setiap catatan, mengikut urutan penerbitan, ialah SHA-256 nilai rantai catatan sebelumnya diikuti nombornya, SHA-256 fail, masa diterbitkan dan nombor versi lama yang digantikannya, jika ada. Semua nilai ini tetap sejak catatan ditulis, jadi rantai hanya bertambah panjang; jika sesiapa mengubah atau membuang catatan lama, nilainya tidak akan sepadan lagi.',
+    chainKeep:
+      'Simpan salinan CSV atau nilai terkini. Apabila menyemak semula kemudian, setiap catatan yang anda simpan mesti masih ada dengan nilai rantai yang sama tepat. Penggantian ialah catatan baharu di hujung; versi lama ditandakan sebagai diganti bersama sebabnya, tetapi nilai rantainya tidak berubah.',
+    chainFormula:
+      'Formula (teks UTF-8 disambung dengan |, bermula daripada 64 sifar; medan terakhir kosong kecuali catatan itu menggantikan versi lama):',
+  },
 };
 
 export const messages: ModuleMessages = {
@@ -220,20 +331,6 @@ export const messages: ModuleMessages = {
       reasonTooLong: 'เหตุผลยาวเกิน 2,000 ตัวอักษร',
       fileRequired: 'กรุณาเลือกไฟล์ PDF ฉบับใหม่',
       alreadySuperseded: 'เอกสารนี้ถูกแทนที่ไปแล้ว ให้แทนที่ฉบับปัจจุบันแทน',
-    },
-    log: {
-      title: 'บันทึกการเผยแพร่',
-      lead: 'ทุกการเผยแพร่และการแทนที่ เรียงจากล่าสุด เอกสารที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้',
-      empty: 'ยังไม่มีการเผยแพร่',
-      when: 'เมื่อ',
-      event: 'รายการ',
-      document: 'เอกสาร',
-      who: 'ผู้ดำเนินการ',
-      publishedEvent: 'เผยแพร่',
-      supersededEvent: 'แทนที่ฉบับ #{id}',
-      supersede: 'แทนที่',
-      supersedeLabel: 'แทนที่ {title}',
-      itemYear: 'ข้อ {code} ปี {year}',
     },
     supersede: {
       title: 'แทนที่เอกสารที่เผยแพร่',
@@ -258,20 +355,6 @@ export const messages: ModuleMessages = {
       reasonTooLong: 'The reason is longer than 2,000 characters',
       fileRequired: 'Choose the new PDF file',
       alreadySuperseded: 'This document has already been replaced; replace the current version instead',
-    },
-    log: {
-      title: 'Publication log',
-      lead: 'Every publication and replacement, newest first. A published document can never be changed or deleted.',
-      empty: 'Nothing published yet',
-      when: 'When',
-      event: 'Event',
-      document: 'Document',
-      who: 'By',
-      publishedEvent: 'Published',
-      supersededEvent: 'Replaced #{id}',
-      supersede: 'Replace',
-      supersedeLabel: 'Replace {title}',
-      itemYear: 'Item {code}, year {year}',
     },
     supersede: {
       title: 'Replace a published document',

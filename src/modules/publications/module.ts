@@ -19,6 +19,7 @@ export default defineModule({
   demo: seedDemoPublications,
   nav: [
     { area: 'public', label: 'publications.nav.ita', href: '/ita', icon: 'shield-check', order: 30 },
+    { area: 'public', label: 'publications.nav.log', href: '/publications', icon: 'scroll-text', order: 31 },
     {
       area: 'staff',
       label: 'publications.nav.log',

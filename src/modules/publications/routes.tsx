@@ -4,11 +4,14 @@ import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm } from '../../core/http/forms.js';
 import { parseRowId } from '../../core/http/ids.js';
+import { isSecureRequest } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage, renderToString } from '../../core/ui/render.js';
 import { fullName, staffOfUser } from '../staff/service.js';
+import { chainLog } from './chain.js';
+import { logCsv } from './log-csv.js';
 import { FIRST_OIT_YEAR, oitItem, oitItemsOf } from './oit-items.js';
 import { publicationsPolicy } from './policy.js';
 import {
@@ -16,12 +19,14 @@ import {
   listPublications,
   type Publication,
   publicationBytes,
+  publicationFileHref,
   publicationHref,
   publishedYears,
   supersedePublication,
 } from './service.js';
+import { logRows, PublicLogPage } from './views/log.js';
 import { ItaItemPage, ItaYearPage, ItaYearsPage, PublicationPage, type YearSummary } from './views/public.js';
-import { type LogRow, PublicationLogPage, SupersedePage } from './views/staff.js';
+import { PublicationLogPage, SupersedePage } from './views/staff.js';
 
 /** A fiscal year in a path: a B.E. year this system can hold, else the page does not exist. */
 function fiscalYearParam(s: string | undefined): number {
@@ -50,6 +55,16 @@ function downloadName(p: Publication): string {
       .slice(0, 120) || `publication-${p.id}`;
   return `${base}.pdf`;
 }
+
+/** This site's origin as the reader reached it (the Host names the organization), for absolute links in the CSV. */
+function siteOrigin(c: AppContext): string {
+  const config = c.get('app').config;
+  const host = (config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || new URL(c.req.url).host;
+  return `${isSecureRequest(c) ? 'https' : 'http'}://${host}`;
+}
+
+/** A date as YYYY-MM-DD in Thailand, for the name of a downloaded copy of the log. */
+const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(d);
 
 export function routes(app: Hono<AppEnv>) {
   app.get('/ita', (c) =>
@@ -110,6 +125,31 @@ export function routes(app: Hono<AppEnv>) {
     });
   });
 
+  // The public, verifiable publication log (before /publications/:id, which would take 'log.csv' for an id).
+  app.get('/publications', (c) =>
+    c.get('pages').respond(c, async () => {
+      const ctx = publicCtx(c);
+      const all = await listPublications(ctx, { includeSuperseded: true });
+      const org = orgOf(c);
+      // The public sees the publisher's position as recorded, never a name or username.
+      const rows = logRows(all, (p) => p.publisherPosition ?? org.names.full);
+      return renderToString(c, <PublicLogPage org={org} rows={rows} head={chainLog(all).head} />);
+    }),
+  );
+
+  app.get('/publications/log.csv', async (c) => {
+    const ctx = publicCtx(c);
+    const all = await listPublications(ctx, { includeSuperseded: true });
+    const origin = siteOrigin(c);
+    const bytes = logCsv(all, (p) => `${origin}${publicationFileHref(p)}`);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Length', String(bytes.byteLength));
+    c.header('Content-Disposition', `attachment; filename="publication-log-${isoDay(ctx.app.now())}.csv"`);
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });
+
   app.get('/publications/:id', (c) => {
     const id = idParam(c.req.param('id'));
     return c.get('pages').respond(c, async () => {
@@ -153,11 +193,10 @@ export function routes(app: Hono<AppEnv>) {
       if (person) names.set(userId, fullName(person));
     }
     const org = orgOf(c);
-    const rows: LogRow[] = all.map((p) => ({
-      p,
-      replaced: all.find((x) => x.supersededBy === p.id) ?? null,
-      who: [p.publishedBy ? names.get(p.publishedBy) : null, p.publisherPosition].filter(Boolean).join(' · ') || org.names.full,
-    }));
+    const rows = logRows(
+      all,
+      (p) => [p.publishedBy ? names.get(p.publishedBy) : null, p.publisherPosition].filter(Boolean).join(' · ') || org.names.full,
+    );
     return renderPage(c, <PublicationLogPage rows={rows} canSupersede={publicationsPolicy.supersede(actor)} />);
   });
 

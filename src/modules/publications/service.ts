@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { isRowId } from '../../core/http/ids.js';
@@ -132,7 +132,7 @@ export async function listPublications(
   const where = [eq(publications.orgId, ctx.orgId)];
   if (f.fiscalYear != null) where.push(eq(publications.fiscalYear, f.fiscalYear));
   if (!f.includeSuperseded) where.push(isNull(publications.supersededBy));
-  return (ctx.tx ?? ctx.app.db)
+  return dbOf(ctx)
     .select()
     .from(publications)
     .where(and(...where))
@@ -142,7 +142,7 @@ export async function listPublications(
 export async function getPublication(ctx: ServiceContext, id: number): Promise<Publication> {
   if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
   if (!isRowId(id)) throw notFound();
-  const [row] = await (ctx.tx ?? ctx.app.db)
+  const [row] = await dbOf(ctx)
     .select()
     .from(publications)
     .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, id)));
@@ -162,10 +162,7 @@ export async function currentPublication(ctx: ServiceContext, id: number): Promi
 
 /** The fiscal years that have at least one publication, newest first. */
 export async function publishedYears(ctx: ServiceContext): Promise<number[]> {
-  const rows = await (ctx.tx ?? ctx.app.db)
-    .selectDistinct({ y: publications.fiscalYear })
-    .from(publications)
-    .where(eq(publications.orgId, ctx.orgId));
+  const rows = await dbOf(ctx).selectDistinct({ y: publications.fiscalYear }).from(publications).where(eq(publications.orgId, ctx.orgId));
   return rows.map((r) => r.y).sort((a, b) => b - a);
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { forbidden, unauthorized } from '../../core/http/errors.js';
 import { bangkokDateParts } from '../../core/thai/bangkok.js';
@@ -100,7 +100,7 @@ export async function listRegister(
 ): Promise<{ entries: RegisterEntry[]; nextBefore: number | null }> {
   if (!ctx.actor) throw unauthorized();
   if (!registerPolicy.read(ctx.actor)) throw forbidden();
-  const rows = await (ctx.tx ?? ctx.app.db)
+  const rows = await dbOf(ctx)
     .select()
     .from(registerEntries)
     .where(

@@ -61,6 +61,7 @@ export const messages: ModuleMessages = {
     newVersion: 'สร้างฉบับใหม่',
     newVersionLead: 'ฉบับใหม่คัดลอกบันทึกข้อความจากฉบับนี้ แล้วเสนอใหม่ตั้งแต่ต้น',
     newVersionMade: 'สร้างฉบับใหม่แล้ว',
+    startWhileRouting: 'ยังเริ่มฉบับใหม่ไม่ได้ เพราะฉบับล่าสุดอยู่ระหว่างเสนอผู้บริหาร รอให้ลงนามครบหรือถูกส่งกลับมาแก้ไขก่อน จึงจะเริ่มฉบับใหม่ได้',
     publish: 'เผยแพร่บนหน้า ITA',
     publishLead: 'สร้างไฟล์ PDF ฉบับสมบูรณ์พร้อมความเห็นผู้บริหาร และเผยแพร่ภายใต้ข้อ {item} ของปีงบประมาณ {year}',
     published: 'เผยแพร่แล้ว',
@@ -169,6 +170,8 @@ export const messages: ModuleMessages = {
     newVersion: 'Make a new version',
     newVersionLead: "The new version copies this one's memo and is routed again from the start",
     newVersionMade: 'New version made',
+    startWhileRouting:
+      'A new version cannot be started yet: the latest version is being routed to the executives. Wait until it is signed or returned for revision.',
     publish: 'Publish on the ITA page',
     publishLead: "Makes the final PDF with the executives' comments and publishes it under item {item} of fiscal year {year}",
     published: 'Published',

@@ -18,6 +18,7 @@ import {
   checkReportVersion,
   contentOf,
   getReport,
+  listVersions,
   memoOf,
   publishReport,
   REPORT_ENTITY,
@@ -365,6 +366,28 @@ describe('report pages and API', () => {
     assert.equal((await getReport(f.ita.ctx, reportId)).status, 'routing');
     const frozen = await ita.post(`${href}/memo`, { ...fields, rev: '2' }, { from: href });
     assert.equal(frozen.status, 409);
+  });
+
+  it('starting a new version while one is routed goes back to it with a warning; nothing is made', async () => {
+    const ita = new TestBrowser(env, f.org.host);
+    await ita.signIn(f.ita.username, f.ita.password);
+    const earlier = await listVersions(f.ita.ctx, f.planId);
+    assert.equal(earlier[0]?.status, 'routing');
+    const res = await ita.post(`/staff/reports/plans/${f.planId}/start`, {}, { from: '/staff/reports' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), `/staff/reports/${reportId}`);
+    const page = await ita.get(`/staff/reports/${reportId}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(
+      html,
+      /class="banner banner--warning"[^>]*>(?:(?!<\/div>)[\s\S])*?<div class="banner__body">ยังเริ่มฉบับใหม่ไม่ได้ เพราะฉบับล่าสุดอยู่ระหว่างเสนอผู้บริหาร/,
+    );
+    assert.doesNotMatch(await (await ita.get(`/staff/reports/${reportId}`)).text(), /ยังเริ่มฉบับใหม่ไม่ได้/, 'shown once');
+    assert.deepEqual(
+      (await listVersions(f.ita.ctx, f.planId)).map((v) => [v.id, v.status]),
+      earlier.map((v) => [v.id, v.status]),
+    );
   });
 
   it('a plain staff member may not see the report; staff of another organization find nothing', async () => {

@@ -81,7 +81,20 @@ export function routes(app: Hono<AppEnv>) {
   app.post('/staff/reports/plans/:planId/start', async (c) => {
     const actor = c.get('actor');
     ensureAllowed(reportsPolicy.coordinate(actor), !!actor);
-    const report = await startVersion(serviceContext(c), idOf(c, 'planId'));
+    const ctx = serviceContext(c);
+    const planId = idOf(c, 'planId');
+    let report: Awaited<ReturnType<typeof startVersion>>;
+    try {
+      report = await startVersion(ctx, planId);
+    } catch (e) {
+      // A version is with the executives: back to it, saying why no new version was started.
+      if (!(e instanceof AppError && e.status === 409 && e.messageKey === 'reports.errors.routing')) throw e;
+      const versions = await listVersions(ctx, planId);
+      const routing = versions.find((v) => v.status === 'routing') ?? versions[0];
+      if (!routing) throw e;
+      flash(c, 'reports.startWhileRouting', 'warning');
+      return c.redirect(`/staff/reports/${routing.id}`, 303);
+    }
     flash(c, report.version > 1 ? 'reports.newVersionMade' : 'reports.saved');
     return c.redirect(`/staff/reports/${report.id}`, 303);
   });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { renderMemoDocx } from '../../core/documents/docx.js';
 import { type ImageAsset, type MemoInput, renderMemo } from '../../core/documents/memo.js';
@@ -37,8 +37,6 @@ export type MeasureReport = typeof measureReports.$inferSelect;
 const kind = 'measures.report';
 export const REPORT_ENTITY = kind;
 
-const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
-
 function requireRead(ctx: ServiceContext) {
   if (!ctx.actor) throw unauthorized();
   if (!reportsPolicy.read(ctx.actor)) throw forbidden();
@@ -74,7 +72,7 @@ export async function getReport(ctx: ServiceContext, id: number): Promise<Measur
 export async function loadReport(ctx: ServiceContext, id: number): Promise<MeasureReport> {
   if (!ctx.actor) throw unauthorized();
   if (!isRowId(id)) throw notFound();
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(measureReports)
     .where(and(eq(measureReports.orgId, ctx.orgId), eq(measureReports.id, id)));
@@ -85,7 +83,7 @@ export async function loadReport(ctx: ServiceContext, id: number): Promise<Measu
 /** The versions of a plan's report, newest first. */
 export async function listVersions(ctx: ServiceContext, planId: number): Promise<MeasureReport[]> {
   requireRead(ctx);
-  return db(ctx)
+  return dbOf(ctx)
     .select()
     .from(measureReports)
     .where(and(eq(measureReports.orgId, ctx.orgId), eq(measureReports.planId, planId)))
@@ -102,7 +100,7 @@ export async function listPlanReports(ctx: ServiceContext): Promise<PlanReports[
   requireRead(ctx);
   const plans = await listPlans(ctx);
   if (plans.length === 0) return [];
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select()
     .from(measureReports)
     .where(
@@ -520,7 +518,7 @@ export async function publishReport(ctx: ServiceContext, id: number, input: { re
 
 export async function reportsTodo(ctx: ServiceContext): Promise<TodoItem[]> {
   if (!allowedCoordinate(ctx)) return [];
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select({ r: measureReports })
     .from(measureReports)
     .where(and(eq(measureReports.orgId, ctx.orgId), inArray(measureReports.status, ['signed', 'returned', 'draft'])))
@@ -528,7 +526,7 @@ export async function reportsTodo(ctx: ServiceContext): Promise<TodoItem[]> {
   const out: TodoItem[] = [];
   const seenPlan = new Set<number>();
   // Only the newest version of each plan counts: a returned v1 with a draft v2 is handled.
-  const all = await db(ctx)
+  const all = await dbOf(ctx)
     .select({ planId: measureReports.planId, v: max(measureReports.version) })
     .from(measureReports)
     .where(eq(measureReports.orgId, ctx.orgId))

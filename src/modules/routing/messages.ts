@@ -46,6 +46,7 @@ export const messages: ModuleMessages = {
     case: {
       document: 'เอกสาร',
       openDocument: 'เปิดเอกสาร (PDF)',
+      toDecide: 'ข้ามไปที่ความเห็นและลงนาม',
       noPreview: 'เอกสารประเภทนี้ไม่มีตัวอย่างบนหน้านี้ โปรดเปิดเอกสารจากลิงก์',
       submittedBy: 'ผู้เสนอ',
       submittedAt: 'เสนอเมื่อ',
@@ -149,6 +150,7 @@ export const messages: ModuleMessages = {
     case: {
       document: 'Document',
       openDocument: 'Open the document (PDF)',
+      toDecide: 'Skip to comment and sign',
       noPreview: 'This kind of document has no preview on this page; open it from the link',
       submittedBy: 'Sent by',
       submittedAt: 'Sent on',

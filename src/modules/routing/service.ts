@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-or
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { isRowId } from '../../core/http/ids.js';
@@ -49,7 +49,6 @@ export function routableKind(entity: string): RoutableKind | undefined {
 export const MAX_COMMENT = 2000;
 const DAY_MS = 86_400_000;
 
-const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
 const th = (ctx: ServiceContext) => translator(ctx.app.catalogs, 'th');
 
 export const caseHref = (caseId: number) => `/staff/routing/${caseId}`;
@@ -189,7 +188,7 @@ export async function latestCase(
   entity: string,
   entityId: string | number,
 ): Promise<{ case: RoutingCase; steps: RoutingStep[] } | null> {
-  const d = db(ctx);
+  const d = dbOf(ctx);
   const [c] = await d
     .select()
     .from(routingCases)
@@ -221,7 +220,7 @@ export interface CaseDetail {
 export async function getCase(ctx: ServiceContext, caseId: number): Promise<CaseDetail> {
   if (!ctx.actor) throw unauthorized();
   if (!isRowId(caseId)) throw notFound();
-  const d = db(ctx);
+  const d = dbOf(ctx);
   const [c] = await d
     .select()
     .from(routingCases)
@@ -268,7 +267,7 @@ export function daysBetween(from: Date | null, to: Date): number {
 export async function listInbox(ctx: ServiceContext, opts: { doneLimit?: number } = {}): Promise<Inbox> {
   if (!routingPolicy.useInbox(ctx.actor)) throw ctx.actor ? forbidden() : unauthorized();
   const uid = (ctx.actor as NonNullable<typeof ctx.actor>).userId;
-  const d = db(ctx);
+  const d = dbOf(ctx);
   const now = ctx.app.now();
   const waitingRows = await d
     .select({ c: routingCases, s: routingSteps })
@@ -333,7 +332,7 @@ export async function listInbox(ctx: ServiceContext, opts: { doneLimit?: number 
 /** How many documents wait for the signed-in person's signature (staff home, navigation). */
 export async function waitingCount(ctx: ServiceContext): Promise<number> {
   if (!routingPolicy.useInbox(ctx.actor)) return 0;
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select({ n: sql<number>`count(*)::int` })
     .from(routingSteps)
     .innerJoin(routingCases, and(eq(routingCases.orgId, routingSteps.orgId), eq(routingCases.id, routingSteps.caseId)))

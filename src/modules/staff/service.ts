@@ -10,7 +10,7 @@ import {
 import type { Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
-import type { ServiceContext } from '../../core/context.js';
+import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { forbidden, notFound, ValidationError } from '../../core/http/errors.js';
 import type { AccountInput, DivisionInput, PersonInput, PositionInput } from './inputs.js';
@@ -20,8 +20,6 @@ import { commandChain, divisions, positions, staffActing, staffMembers } from '.
 export type Division = typeof divisions.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type StaffMember = typeof staffMembers.$inferSelect;
-
-const db = (ctx: ServiceContext): Db => ctx.tx ?? ctx.app.db;
 
 function requireRead(ctx: ServiceContext) {
   if (!staffPolicy.read(ctx.actor)) throw forbidden();
@@ -39,7 +37,7 @@ export function positionTitle(p: Pick<Position, 'title' | 'appendOrgName'>, orgP
 // ---------- divisions ----------
 
 export async function listDivisions(ctx: ServiceContext, opts: { includeInactive?: boolean } = {}): Promise<Division[]> {
-  return db(ctx)
+  return dbOf(ctx)
     .select()
     .from(divisions)
     .where(and(eq(divisions.orgId, ctx.orgId), opts.includeInactive ? undefined : eq(divisions.active, true)))
@@ -89,7 +87,7 @@ export async function updateDivision(ctx: ServiceContext, id: number, input: Div
 
 export async function getDivision(ctx: ServiceContext, id: number): Promise<Division> {
   requireRead(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(divisions)
     .where(and(eq(divisions.orgId, ctx.orgId), eq(divisions.id, id)));
@@ -100,12 +98,12 @@ export async function getDivision(ctx: ServiceContext, id: number): Promise<Divi
 // ---------- positions ----------
 
 export async function listPositions(ctx: ServiceContext): Promise<Position[]> {
-  return db(ctx).select().from(positions).where(eq(positions.orgId, ctx.orgId)).orderBy(asc(positions.sortOrder), asc(positions.title));
+  return dbOf(ctx).select().from(positions).where(eq(positions.orgId, ctx.orgId)).orderBy(asc(positions.sortOrder), asc(positions.title));
 }
 
 export async function getPosition(ctx: ServiceContext, id: number): Promise<Position> {
   requireRead(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(positions)
     .where(and(eq(positions.orgId, ctx.orgId), eq(positions.id, id)));
@@ -200,7 +198,7 @@ export async function listStaff(
 ): Promise<StaffListItem[]> {
   requireRead(ctx);
   const q = opts.q?.trim();
-  const rows = await db(ctx)
+  const rows = await dbOf(ctx)
     .select({ s: staffMembers, p: positions, d: divisions, u: users })
     .from(staffMembers)
     .leftJoin(positions, and(eq(positions.orgId, staffMembers.orgId), eq(positions.id, staffMembers.positionId)))
@@ -252,7 +250,7 @@ export interface StaffDetail extends StaffListItem {
 
 export async function getStaff(ctx: ServiceContext, id: number): Promise<StaffDetail> {
   requireRead(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select({ s: staffMembers, p: positions, d: divisions, u: users })
     .from(staffMembers)
     .leftJoin(positions, and(eq(positions.orgId, staffMembers.orgId), eq(positions.id, staffMembers.positionId)))
@@ -260,7 +258,7 @@ export async function getStaff(ctx: ServiceContext, id: number): Promise<StaffDe
     .leftJoin(users, and(eq(users.orgId, staffMembers.orgId), eq(users.id, staffMembers.userId)))
     .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.id, id)));
   if (!row) throw notFound();
-  const acting = await db(ctx)
+  const acting = await dbOf(ctx)
     .select({ positionId: staffActing.positionId })
     .from(staffActing)
     .where(and(eq(staffActing.orgId, ctx.orgId), eq(staffActing.staffId, id)));
@@ -292,7 +290,7 @@ export async function getStaff(ctx: ServiceContext, id: number): Promise<StaffDe
 
 /** The staff record of a signed-in account (for "my profile" and for routing). */
 export async function staffOfUser(ctx: ServiceContext, userId: number): Promise<StaffMember | null> {
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select()
     .from(staffMembers)
     .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, userId)));
@@ -507,7 +505,7 @@ export interface ChainStep {
 /** The chain a report is routed up, with who holds each step today. */
 export async function resolveCommandChain(ctx: ServiceContext): Promise<ChainStep[]> {
   requireRead(ctx);
-  const d = db(ctx);
+  const d = dbOf(ctx);
   const steps = await d
     .select({ step: commandChain.step, position: positions })
     .from(commandChain)
@@ -564,7 +562,7 @@ export async function setCommandChain(ctx: ServiceContext, positionIds: number[]
 
 export async function staffCounts(ctx: ServiceContext) {
   requireRead(ctx);
-  const [row] = await db(ctx)
+  const [row] = await dbOf(ctx)
     .select({
       people: sql<number>`count(*)::int`,
       accounts: sql<number>`count(${staffMembers.userId})::int`,

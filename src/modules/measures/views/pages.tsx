@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/errors.js';
 import { type FormValues, formValue } from '../../../core/http/forms.js';
-import { formatNumber, formatThaiDate, parseThaiDateInput } from '../../../core/thai/index.js';
+import { formatNumber, formatSatang, formatThaiDate, parseThaiDateInput } from '../../../core/thai/index.js';
 import {
   Banner,
   Breadcrumbs,
@@ -410,6 +410,7 @@ export function MeasureForm(props: {
       <TextField
         name="budget"
         label="measures.fields.budget"
+        hint="measures.fields.budgetHint"
         inputmode="decimal"
         width="m"
         optional
@@ -537,7 +538,10 @@ export function MeasurePage(props: MeasurePageProps) {
             },
             {
               key: t('measures.fields.budgetKind'),
-              value: m.budget == null ? t('measures.fields.noBudget') : formatNumber(m.budget, { decimals: 2 }),
+              value:
+                m.budgetSatang == null
+                  ? t('measures.fields.noBudget')
+                  : t('measures.measure.budgetAmount', { amount: formatSatang(m.budgetSatang) }),
             },
             { key: t('measures.fields.successIndicator'), value: m.successIndicator || t('measures.measure.none') },
           ]}

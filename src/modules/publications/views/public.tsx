@@ -6,6 +6,7 @@ import { PublicLayout } from '../../../core/ui/layouts.js';
 import type { OitGroup, OitIndicator, OitItem } from '../oit-items.js';
 import { itaYearHref, type Publication, publicationFileHref, publicationHref } from '../service.js';
 import { beDate, beDateTime, fileSize, shortSha } from './format.js';
+import { PUBLIC_LOG_HREF } from './log.js';
 
 export interface YearSummary {
   fiscalYear: number;
@@ -107,6 +108,15 @@ export function ItaYearsPage({ org, years }: { org: Organization; years: YearSum
           </Card>
         ))}
       </div>
+      <section aria-labelledby="publication-log">
+        <h2 id="publication-log">{t('publications.ita.logTitle')}</h2>
+        <p class="prose">{t('publications.ita.logLead')}</p>
+        <p>
+          <ButtonLink href={PUBLIC_LOG_HREF} icon="scroll-text">
+            {t('publications.log.title')}
+          </ButtonLink>
+        </p>
+      </section>
     </PublicLayout>
   );
 }

@@ -102,6 +102,11 @@ export function ReportPage(p: ReportPageProps) {
           <p>
             <a href={`/staff/routing/${p.routing.id}`}>{t('reports.routingOpen')}</a>
           </p>
+          {p.publicationHref ? (
+            <p>
+              <a href={p.publicationHref}>{t('reports.publication')}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -128,11 +133,6 @@ export function ReportPage(p: ReportPageProps) {
         </section>
       ) : null}
 
-      {p.publicationHref ? (
-        <p>
-          <a href={p.publicationHref}>{t('reports.publication')}</a>
-        </p>
-      ) : null}
 
       {p.canCoordinate && newestVersion && (r.status === 'signed' || r.status === 'returned' || r.status === 'published') ? (
         <section class="panel" aria-labelledby="new-version">

@@ -51,10 +51,11 @@ export function RoutingCasePage(props: {
 
       <section aria-labelledby="doc" class="stack">
         <h2 id="doc">{t('routing.case.document')}</h2>
-        <p>
+        <p class="form-actions">
           <ButtonLink href={c.href} icon="file-text">
             {t('routing.case.openDocument')}
           </ButtonLink>
+          {detail.myStep ? <a href="#decide">{t('routing.case.toDecide')}</a> : null}
         </p>
         {props.preview ? <div class="panel routing-preview">{props.preview}</div> : <p class="muted">{t('routing.case.noPreview')}</p>}
       </section>
