@@ -148,6 +148,52 @@ describe('renderMemo: the seed memo with its 10-measure table', { skip }, () => 
     for (const line of pdfText(pdf).split('\n')) assert.doesNotMatch(line, COMBINING, line);
   });
 
+  it("never breaks a Thai word across lines: every line break inside a paragraph is a word boundary of ICU's Thai dictionary", () => {
+    const { data } = memoData(input) as unknown as {
+      data: { body: { text: string }[]; attachments: { intro: { text: string }[]; rows: string[][][] }[] };
+    };
+    const paragraphs = [
+      ...data.body.map((p) => p.text),
+      ...data.attachments.flatMap((a) => [...a.intro.map((p) => p.text), ...a.rows.flat(2)]),
+    ];
+    const lines = pdfText(pdf, { raw: true })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+    let breaks = 0;
+    for (const para of paragraphs) {
+      const target = squash(para);
+      // Where each character of the squashed paragraph is in the paragraph itself.
+      const at: number[] = [];
+      for (let i = 0; i < para.length; i++) if (!/\s/u.test(para[i] ?? '')) at.push(i);
+      for (let start = 0; start < lines.length; start++) {
+        const first = squash(lines[start] ?? '');
+        if (first === '' || !target.startsWith(first)) continue;
+        let acc = '';
+        const cuts: number[] = [];
+        for (let j = start; j < lines.length && target.startsWith(acc + squash(lines[j] ?? '')) && acc !== target; j++) {
+          acc += squash(lines[j] ?? '');
+          if (acc.length < target.length) cuts.push(acc.length);
+        }
+        if (acc !== target) continue;
+        const bounds = new Set<number>();
+        for (const w of segmenter.segment(para)) bounds.add(w.index);
+        for (const cut of cuts) {
+          const i = at[cut] ?? 0;
+          breaks++;
+          const atSpace = /\s/u.test(para[i - 1] ?? ' ');
+          assert.ok(
+            atSpace || bounds.has(i),
+            `a line breaks inside a word: "${para.slice(Math.max(0, i - 12), i)}|${para.slice(i, i + 12)}"`,
+          );
+        }
+        break;
+      }
+    }
+    assert.ok(breaks > 50, `the check saw ${breaks} line breaks inside paragraphs; expected the table's many`);
+  });
+
   it('extracts stacked marks once (นั้น, not นั้นั้น) so the PDF can be searched', () => {
     const all = squash(pages.join(''));
     assert.ok(all.includes('นั้น') && all.includes('แต่งตั้ง') && all.includes('ท้องถิ่น'));

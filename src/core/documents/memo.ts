@@ -276,8 +276,41 @@ export function memoSource(): string {
   return source;
 }
 
+const THAI = /[\u0E00-\u0E7F]/u;
+const THAI_LETTER_AT_END = /[\u0E01-\u0E4E]$/u;
+const THAI_LETTER_AT_START = /^[\u0E01-\u0E4E]/u;
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+
+/**
+ * `s` with U+200B between two Thai words that touch (no space between them), at the word
+ * boundaries of ICU's Thai dictionary (Intl.Segmenter): the template (tw() in official.typ.ts)
+ * lets a line break there and nowhere inside a word.
+ */
+export function markThaiWordBreaks(s: string): string {
+  if (!THAI.test(s)) return s;
+  let out = '';
+  let prev = '';
+  for (const { segment } of words.segment(s)) {
+    if (prev !== '' && THAI_LETTER_AT_END.test(prev) && THAI_LETTER_AT_START.test(segment)) out += '\u200B';
+    out += segment;
+    prev = segment;
+  }
+  return out;
+}
+
+/** Every Thai text of the template data, with its word breaks marked (file names and keywords are ASCII). */
+function markWordBreaks(v: unknown): unknown {
+  if (typeof v === 'string') return markThaiWordBreaks(v);
+  if (Array.isArray(v)) return v.map(markWordBreaks);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, markWordBreaks(x)]));
+  return v;
+}
+
 /** Renders the memo, its comments and its attachments as one PDF. */
 export async function renderMemo(input: MemoInput): Promise<Uint8Array> {
   const { data, files } = memoData(input);
-  return renderPdf(memoSource(), { ...files, [DATA_FILE]: new TextEncoder().encode(JSON.stringify(data)) });
+  // The document title is PDF metadata, not laid out: it keeps its text as it is.
+  const { title, ...rest } = data as { title: string } & Record<string, unknown>;
+  const marked = { title, ...(markWordBreaks(rest) as Record<string, unknown>) };
+  return renderPdf(memoSource(), { ...files, [DATA_FILE]: new TextEncoder().encode(JSON.stringify(marked)) });
 }

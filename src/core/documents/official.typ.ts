@@ -97,6 +97,24 @@ const LIBRARY = String.raw`
 // Cost: combining accents on Latin letters (e + U+0301) are not placed over the letter.
 #let thai-text-setup = (font: font-family, lang: "th", region: "TH", hyphenate: false, features: (mark: 0, mkmk: 0))
 
+// Thai has no spaces between words, and Typst's own line breaking (ICU4X) breaks inside some
+// words (ภาย|ใน, ปีงบ|ประมาณ). The TypeScript side marks the word boundaries of Intl.Segmenter
+// (ICU's Thai dictionary) with U+200B in every text; tw() keeps each word whole in a box, so a
+// line can break only between words or at a space. A run longer than a line could hold (a URL)
+// stays plain text and may break anywhere.
+#let tw(s) = {
+  if type(s) != str { return s }
+  let out = ()
+  for chunk in s.split("\u{200B}") {
+    for (j, w) in chunk.split(" ").enumerate() {
+      if j > 0 { out.push([ ]) }
+      if w == "" { continue }
+      out.push(if w.clusters().len() <= 24 { box(w) } else { w })
+    }
+  }
+  out.join()
+}
+
 #let base-style(body) = {
   set text(..thai-text-setup, size: body-size, top-edge: "cap-height", bottom-edge: "baseline")
   set par(leading: leading-em, spacing: 0pt, justify: false, first-line-indent: 0pt)
@@ -107,7 +125,7 @@ const LIBRARY = String.raw`
 // A paragraph of running text: { text, indent (first line 2.5 cm), justify }.
 #let body-par(p) = {
   let amount = if p.indent { indent } else { 0pt }
-  par(first-line-indent: (amount: amount, all: true), justify: p.justify, p.text)
+  par(first-line-indent: (amount: amount, all: true), justify: p.justify, tw(p.text))
 }
 
 #let body-pars(ps, first-gap: lead + before) = for (i, p) in ps.enumerate() {
@@ -130,7 +148,7 @@ const LIBRARY = String.raw`
   align: left + top,
   text(size: label-size, weight: "bold", top-edge: body-size * 0.7, label),
   block(width: 100%, fill: dots, inset: (left: 0.45em), outset: (bottom: 3pt),
-    par(first-line-indent: 0pt, justify: false, value)),
+    par(first-line-indent: 0pt, justify: false, tw(value))),
 )
 
 // ---- memo head ------------------------------------------------------------------------
@@ -169,15 +187,15 @@ const LIBRARY = String.raw`
       set align(center)
       set par(first-line-indent: 0pt, justify: false)
       if m.kind == "typed" {
-        par(text(style: "italic", m.text))
+        par(text(style: "italic", tw(m.text)))
         gap(lead)
       } else if m.kind == "image" {
         block(height: blank * pitch + lead * 0.5 - 3pt, image(m.file, height: 100%, fit: "contain"))
         gap(3pt)
       }
-      par[(#s.name)]
-      for p in s.positions { gap(lead); par(p) }
-      if date != none { gap(lead); par(date) }
+      par[(#tw(s.name))]
+      for p in s.positions { gap(lead); par(tw(p)) }
+      if date != none { gap(lead); par(tw(date)) }
     })))
 }
 
@@ -186,10 +204,10 @@ const LIBRARY = String.raw`
   gap(pitch + lead)
   // A short comment is kept on one page; a long one may break, its heading kept with its text.
   block(breakable: c.text.len() > 3, width: 100%, {
-    block(sticky: true, par(text(weight: "bold", c.heading)))
+    block(sticky: true, par(text(weight: "bold", tw(c.heading))))
     if c.to != none {
       gap(lead)
-      par(first-line-indent: (amount: indent, all: true))[#c.salutation #h(0.5em) #c.to]
+      par(first-line-indent: (amount: indent, all: true))[#c.salutation #h(0.5em) #tw(c.to)]
     }
     body-pars(c.text, first-gap: lead)
     signature(c.signer, blank: c.blank, date: c.date)
@@ -199,7 +217,7 @@ const LIBRARY = String.raw`
 // ---- attached table ---------------------------------------------------------------------
 #let cell-content(paragraphs) = {
   set par(first-line-indent: 0pt, justify: false, spacing: leading-em + 2pt)
-  for p in paragraphs { par(p) }
+  for p in paragraphs { par(tw(p)) }
 }
 
 #let table-attachment(a, digits) = page(
@@ -210,7 +228,7 @@ const LIBRARY = String.raw`
     set par(spacing: leading-em + before)
     for (i, t) in a.title.enumerate() {
       if i > 0 { gap(leading-em) }
-      align(center, par(text(weight: "bold", t)))
+      align(center, par(text(weight: "bold", tw(t))))
     }
     body-pars(a.intro, first-gap: lead + before)
     gap(lead + before)
@@ -219,7 +237,7 @@ const LIBRARY = String.raw`
       align: (x, y) => if y == 0 { center + horizon } else { (left: left, center: center, right: right).at(a.columns.at(x).align) + top },
       inset: (x: 5pt, top: 6pt, bottom: 7pt),
       stroke: 0.5pt + black,
-      table.header(repeat: true, ..a.columns.map(c => cell-content((text(weight: "bold", c.header),)))),
+      table.header(repeat: true, ..a.columns.map(c => cell-content((text(weight: "bold", tw(c.header)),)))),
       ..a.rows.fold((), (acc, r) => acc + r).map(cell => cell-content(cell)),
     )
   },
@@ -235,7 +253,7 @@ const LIBRARY = String.raw`
   show: base-style
   memo-head(d)
   gap(lead + before)
-  par[#d.salutation #h(0.5em) #d.to]
+  par[#d.salutation #h(0.5em) #tw(d.to)]
   // The last paragraph stays on the page of the signature (a signature never stands alone).
   let n = d.body.len()
   body-pars(d.body.slice(0, calc.max(n - 1, 0)))
