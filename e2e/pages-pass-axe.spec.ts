@@ -112,6 +112,7 @@ const STAFF: { name: string; path: string; status?: number; en?: boolean }[] = [
   { name: 'chain of command', path: '/staff/admin/chain' },
   { name: 'audit log', path: '/staff/audit', en: true },
   { name: 'outgoing register', path: '/staff/register', en: true },
+  { name: 'queue counter', path: '/staff/queue', en: true },
   { name: 'outgoing mail (admin)', path: '/staff/admin/mail' },
   { name: 'page-not-found page in the back office', path: '/staff/no-such-page', status: 404, en: true },
 ];

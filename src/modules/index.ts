@@ -7,6 +7,7 @@ import measures from './measures/module.js';
 import notifications from './notifications/module.js';
 import organization from './organization/module.js';
 import publications from './publications/module.js';
+import queue from './queue/module.js';
 import register from './register/module.js';
 import reports from './reports/module.js';
 import routing from './routing/module.js';
@@ -26,4 +27,5 @@ export const modules: readonly ModuleDefinition[] = [
   routing,
   publications,
   reports,
+  queue,
 ];
