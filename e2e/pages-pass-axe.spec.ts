@@ -113,6 +113,9 @@ const STAFF: { name: string; path: string; status?: number; en?: boolean }[] = [
   { name: 'audit log', path: '/staff/audit', en: true },
   { name: 'outgoing register', path: '/staff/register', en: true },
   { name: 'queue counter', path: '/staff/queue', en: true },
+  { name: 'queue services (admin)', path: '/staff/admin/queue', en: true },
+  { name: 'queue counters (admin)', path: '/staff/admin/queue/counters' },
+  { name: 'queue priority groups (admin)', path: '/staff/admin/queue/groups' },
   { name: 'outgoing mail (admin)', path: '/staff/admin/mail' },
   { name: 'page-not-found page in the back office', path: '/staff/no-such-page', status: 404, en: true },
 ];

@@ -16,5 +16,8 @@ export default defineModule({
   routes,
   api,
   demo: seedDemoQueue,
-  nav: [{ area: 'staff', label: 'queue.nav', href: '/staff/queue', icon: 'users', order: 20, can: queuePolicy.serve }],
+  nav: [
+    { area: 'staff', label: 'queue.nav', href: '/staff/queue', icon: 'users', order: 20, can: queuePolicy.serve },
+    { area: 'admin', label: 'queue.admin.nav', href: '/staff/admin/queue', icon: 'list-checks', order: 60, can: queuePolicy.manage },
+  ],
 });

@@ -6,6 +6,7 @@ import { readForm } from '../../core/http/forms.js';
 import { parseRowId, rowIdParam } from '../../core/http/ids.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
+import { adminRoutes } from './admin-routes.js';
 import { queuePolicy } from './policy.js';
 import {
   callNext,
@@ -37,6 +38,7 @@ const FLASH: Record<Action, string> = {
 };
 
 export function routes(app: Hono<AppEnv>) {
+  adminRoutes(app);
   const page = async (c: AppContext, counterId: number | null, notice: string | null, errors: FieldError[], status = 200) => {
     ensureAllowed(queuePolicy.serve(c.get('actor')), !!c.get('actor'));
     const ctx = serviceContext(c);

@@ -108,7 +108,7 @@ export async function createService(
       .select({ id: queueServices.id })
       .from(queueServices)
       .where(and(eq(queueServices.orgId, ctx.orgId), eq(queueServices.prefix, input.prefix)));
-    if (dup) throw conflict('queue.errors.prefixTaken', { prefix: input.prefix });
+    if (dup) throw prefixTaken(input.prefix);
     const [row] = await tx
       .insert(queueServices)
       .values({
@@ -136,6 +136,7 @@ export async function createCounter(
 ): Promise<QueueCounter> {
   return runCommand(ctx, { action: 'queue.createCounter', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
     const ids = [...new Set(input.serviceIds)];
+    await assertCounterNumberFree(tx, ctx.orgId, input.number);
     if (ids.length) {
       const found = await tx
         .select({ id: queueServices.id })
@@ -175,6 +176,141 @@ export async function createPriorityGroup(
     if (!row) throw new Error('group not written');
     return { result: row, entity: 'queue_priority_group', entityId: row.id, summary: `เพิ่มกลุ่มผู้รับบริการก่อน ${row.name}` };
   });
+}
+
+function prefixTaken(prefix: string) {
+  return new ValidationError([{ field: 'prefix', label: 'queue.fields.prefix', message: 'queue.errors.prefixTaken', params: { prefix } }]);
+}
+
+export interface ServiceInput {
+  name: string;
+  nameEn?: string | null;
+  prefix: string;
+  divisionId?: number | null;
+  avgServiceMinutes: number;
+  hours: ServiceHours;
+  alwaysOpen: boolean;
+  active: boolean;
+}
+
+export async function updateService(ctx: ServiceContext, id: number, input: ServiceInput): Promise<QueueService> {
+  if (!/^[A-Z]{1,2}$/.test(input.prefix)) {
+    throw new ValidationError([{ field: 'prefix', label: 'queue.fields.prefix', message: 'queue.errors.prefixInvalid' }]);
+  }
+  checkHours(input.hours);
+  return runCommand(ctx, { action: 'queue.updateService', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    const [dup] = await tx
+      .select({ id: queueServices.id })
+      .from(queueServices)
+      .where(and(eq(queueServices.orgId, ctx.orgId), eq(queueServices.prefix, input.prefix)));
+    if (dup && dup.id !== id) throw prefixTaken(input.prefix);
+    const [row] = await tx
+      .update(queueServices)
+      .set({
+        name: input.name,
+        nameEn: input.nameEn ?? null,
+        prefix: input.prefix,
+        divisionId: input.divisionId ?? null,
+        avgServiceMinutes: input.avgServiceMinutes,
+        hours: input.hours,
+        alwaysOpen: input.alwaysOpen,
+        active: input.active,
+      })
+      .where(and(eq(queueServices.orgId, ctx.orgId), eq(queueServices.id, id)))
+      .returning();
+    if (!row) throw notFound('queue.errors.unknownService');
+    return { result: row, entity: 'queue_service', entityId: id, summary: `แก้ไขงานบริการ ${row.prefix} ${row.name}` };
+  });
+}
+
+async function assertCounterNumberFree(tx: Db, orgId: number, n: number, exceptId?: number) {
+  const [dup] = await tx
+    .select({ id: queueCounters.id })
+    .from(queueCounters)
+    .where(and(eq(queueCounters.orgId, orgId), eq(queueCounters.number, n)));
+  if (dup && dup.id !== exceptId) {
+    throw new ValidationError([
+      { field: 'number', label: 'queue.admin.fields.counterNumber', message: 'queue.admin.errors.numberTaken', params: { number: n } },
+    ]);
+  }
+}
+
+async function assertServicesInOrg(tx: Db, orgId: number, ids: number[]) {
+  if (!ids.length) return;
+  const found = await tx
+    .select({ id: queueServices.id })
+    .from(queueServices)
+    .where(and(eq(queueServices.orgId, orgId), inArray(queueServices.id, ids)));
+  if (found.length !== ids.length) throw notFound('queue.errors.unknownService');
+}
+
+export async function updateCounter(
+  ctx: ServiceContext,
+  id: number,
+  input: { number: number; name: string; serviceIds: number[]; staffUserId?: number | null; active: boolean },
+): Promise<QueueCounter> {
+  return runCommand(ctx, { action: 'queue.updateCounter', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    const ids = [...new Set(input.serviceIds)];
+    await assertCounterNumberFree(tx, ctx.orgId, input.number, id);
+    await assertServicesInOrg(tx, ctx.orgId, ids);
+    const [row] = await tx
+      .update(queueCounters)
+      .set({ number: input.number, name: input.name, staffUserId: input.staffUserId ?? null, active: input.active })
+      .where(and(eq(queueCounters.orgId, ctx.orgId), eq(queueCounters.id, id)))
+      .returning();
+    if (!row) throw notFound('queue.errors.unknownCounter');
+    await tx.delete(queueCounterServices).where(and(eq(queueCounterServices.orgId, ctx.orgId), eq(queueCounterServices.counterId, id)));
+    if (ids.length) await tx.insert(queueCounterServices).values(ids.map((serviceId) => ({ orgId: ctx.orgId, counterId: id, serviceId })));
+    return { result: row, entity: 'queue_counter', entityId: id, summary: `แก้ไขช่องบริการ ${row.number} ${row.name}` };
+  });
+}
+
+export async function updatePriorityGroup(
+  ctx: ServiceContext,
+  id: number,
+  input: { name: string; nameEn?: string | null; ratio: number; active: boolean },
+): Promise<PriorityGroup> {
+  if (!Number.isInteger(input.ratio) || input.ratio < 0 || input.ratio > 50) {
+    throw new ValidationError([{ field: 'ratio', label: 'queue.fields.ratio', message: 'queue.errors.ratioInvalid' }]);
+  }
+  return runCommand(ctx, { action: 'queue.updatePriorityGroup', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    const [row] = await tx
+      .update(queuePriorityGroups)
+      .set({ name: input.name, nameEn: input.nameEn ?? null, ratio: input.ratio, active: input.active })
+      .where(and(eq(queuePriorityGroups.orgId, ctx.orgId), eq(queuePriorityGroups.id, id)))
+      .returning();
+    if (!row) throw notFound('queue.errors.unknownGroup');
+    return { result: row, entity: 'queue_priority_group', entityId: id, summary: `แก้ไขกลุ่มผู้รับบริการก่อน ${row.name}` };
+  });
+}
+
+/** Setup reads for the admin pages: everything, inactive included. */
+export async function listSetup(ctx: ServiceContext): Promise<{
+  services: QueueService[];
+  counters: CounterWithServices[];
+  groups: PriorityGroup[];
+}> {
+  ensureAllowed(queuePolicy.manage(ctx.actor), !!ctx.actor);
+  const db = dbOf(ctx);
+  const [services, counters, links, groups] = await Promise.all([
+    db
+      .select()
+      .from(queueServices)
+      .where(eq(queueServices.orgId, ctx.orgId))
+      .orderBy(asc(queueServices.sortOrder), asc(queueServices.prefix)),
+    db.select().from(queueCounters).where(eq(queueCounters.orgId, ctx.orgId)).orderBy(asc(queueCounters.number)),
+    db.select().from(queueCounterServices).where(eq(queueCounterServices.orgId, ctx.orgId)),
+    db
+      .select()
+      .from(queuePriorityGroups)
+      .where(eq(queuePriorityGroups.orgId, ctx.orgId))
+      .orderBy(asc(queuePriorityGroups.sortOrder), asc(queuePriorityGroups.id)),
+  ]);
+  return {
+    services,
+    counters: counters.map((c) => ({ ...c, serviceIds: links.filter((l) => l.counterId === c.id).map((l) => l.serviceId) })),
+    groups,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
