@@ -24,6 +24,12 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'staff-admin-chain', path: '/staff/admin/chain', signedIn: true },
   { name: 'staff-register', path: '/staff/register', signedIn: true },
   { name: 'api-docs', path: '/api/docs', signedIn: false },
+  { name: 'queue-kiosk', path: '/queue/kiosk', signedIn: false },
+  { name: 'queue-board', path: '/queue/board', signedIn: false },
+  { name: 'queue-online', path: '/queue/online', signedIn: false },
+  { name: 'opendata', path: '/opendata', signedIn: false },
+  { name: 'staff-queue', path: '/staff/queue', signedIn: true },
+  { name: 'staff-queue-stats', path: '/staff/queue/stats', signedIn: true },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
 

@@ -86,6 +86,10 @@ const PUBLIC: [string, string, number?][] = [
   ['accessibility statement', '/accessibility'],
   ['sign-in page', '/login'],
   ['API documentation', '/api/docs'],
+  ['queue kiosk', '/queue/kiosk'],
+  ['queue display board', '/queue/board'],
+  ['online queue ticket', '/queue/online'],
+  ['open data', '/opendata'],
   ['page-not-found page', '/no-such-page', 404],
 ];
 
@@ -116,6 +120,9 @@ const STAFF: { name: string; path: string; status?: number; en?: boolean }[] = [
   { name: 'queue services (admin)', path: '/staff/admin/queue', en: true },
   { name: 'queue counters (admin)', path: '/staff/admin/queue/counters' },
   { name: 'queue priority groups (admin)', path: '/staff/admin/queue/groups' },
+  { name: 'queue settings and holidays (admin)', path: '/staff/admin/queue/settings', en: true },
+  { name: 'front desk ticket issuing', path: '/staff/queue/issue', en: true },
+  { name: 'queue statistics', path: '/staff/queue/stats', en: true },
   { name: 'outgoing mail (admin)', path: '/staff/admin/mail' },
   { name: 'page-not-found page in the back office', path: '/staff/no-such-page', status: 404, en: true },
 ];

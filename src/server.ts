@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { deleteExpiredSessions } from './core/auth/sessions.js';
 import type { Config } from './core/config.js';
 import type { AppServices } from './core/context.js';
+import { closeAllSseStreams } from './core/events/sse.js';
 import { createRegistry } from './core/module.js';
 import { closeServices, createServices } from './core/services.js';
 import { loadAssets } from './core/ui/assets.js';
@@ -60,7 +61,9 @@ export async function startServer(
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
-      await new Promise<void>((r) => server.close(() => r()));
+      const closing = new Promise<void>((r) => server.close(() => r()));
+      closeAllSseStreams(); // display boards' streams never end by themselves; close() would wait for them forever
+      await closing;
       for (const stop of stops) await stop();
       await closeServices(services);
     },

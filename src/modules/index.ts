@@ -5,6 +5,7 @@ import auth from './auth/module.js';
 import home from './home/module.js';
 import measures from './measures/module.js';
 import notifications from './notifications/module.js';
+import opendata from './opendata/module.js';
 import organization from './organization/module.js';
 import publications from './publications/module.js';
 import queue from './queue/module.js';
@@ -28,4 +29,5 @@ export const modules: readonly ModuleDefinition[] = [
   publications,
   reports,
   queue,
+  opendata,
 ];

@@ -75,6 +75,23 @@ function routes(method: 'GET' | 'POST') {
   return out;
 }
 
+/** The body; of an endless event stream (a display board's), up to the end of its first snapshot. */
+async function bodyOf(res: Response): Promise<string> {
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream')) return res.text();
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  let text = '';
+  const decoder = new TextDecoder();
+  const complete = () => /event: snapshot\ndata: .*\n\n/.test(text);
+  while (!complete()) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
 describe('organizations are isolated from each other', () => {
   test('every GET route, as another organization with every role, shows none of its data', async () => {
     const browser = new TestBrowser(env, b.host);
@@ -84,7 +101,7 @@ describe('organizations are isolated from each other', () => {
     for (const p of paths) {
       for (const accept of ['text/html', 'application/json']) {
         const res = await browser.get(p, { accept });
-        const body = await res.text();
+        const body = await bodyOf(res);
         for (const m of markers)
           assert.ok(!body.includes(m), `${p} (${accept}) showed "${m}" of another organization (status ${res.status})`);
       }

@@ -96,14 +96,14 @@ function Brand({ href }: { href: string }) {
 }
 
 /** The public website: citizens, visitors, assessors. Thai, English and Malay. */
-export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: boolean }>) {
+export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: boolean; head?: Child }>) {
   const c = useAppContext();
   const t = useT();
   const org = c.get('org');
   const nav = c.get('registry').nav('public', c.get('actor'));
   const path = new URL(c.req.url).pathname;
   return (
-    <Document title={props.title} bodyClass="layout-public" locales={LOCALES}>
+    <Document title={props.title} bodyClass="layout-public" locales={LOCALES} head={props.head}>
       <a class="skip-link" href="#main">
         {t('core.layout.skip')}
       </a>
@@ -180,7 +180,7 @@ export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: bo
 }
 
 /** The back office: dense, keyboard-friendly; navigation from the registry, per role. */
-export function StaffLayout(props: PropsWithChildren<{ title: string; current?: string }>) {
+export function StaffLayout(props: PropsWithChildren<{ title: string; current?: string; head?: Child }>) {
   const c = useAppContext();
   const t = useT();
   const actor = c.get('actor');
@@ -190,7 +190,7 @@ export function StaffLayout(props: PropsWithChildren<{ title: string; current?: 
   const adminNav = registry.nav('admin', actor);
   const isCurrent = (href: string) => (href === path || (href !== '/staff' && path.startsWith(`${href}/`)) ? 'page' : undefined);
   return (
-    <Document title={props.title} bodyClass="layout-staff">
+    <Document title={props.title} bodyClass="layout-staff" head={props.head}>
       <a class="skip-link" href="#main">
         {t('core.layout.skip')}
       </a>

@@ -10,15 +10,22 @@ import { listDivisions, listStaff } from '../staff/service.js';
 import { queuePolicy } from './policy.js';
 import type { ServiceHours } from './schema.js';
 import {
+  addHoliday,
+  bangkokDay,
   type CounterWithServices,
   createCounter,
   createPriorityGroup,
   createService,
+  getQueueSettings,
+  listHolidays,
   listSetup,
   type PriorityGroup,
   type QueueService,
+  type QueueSettings,
+  removeHoliday,
   updateCounter,
   updatePriorityGroup,
+  updateQueueSettings,
   updateService,
 } from './service.js';
 import {
@@ -32,6 +39,7 @@ import {
   ServicesPage,
   WEEKDAYS,
 } from './views/admin.js';
+import { SETTINGS_PATH, SettingsPage } from './views/admin-settings.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -340,5 +348,72 @@ export function adminRoutes(app: Hono<AppEnv>) {
     }
     flash(c, 'queue.admin.groups.saved');
     return c.redirect(`${ADMIN_BASE}/groups`, 303);
+  });
+
+  // ---------- settings and holidays ----------
+  const settingsValues = (x: QueueSettings): FormValues => ({
+    allowOnline: x.allowOnline ? ['yes'] : [],
+    boardRecent: String(x.boardRecent),
+    kioskReturnSeconds: String(x.kioskReturnSeconds),
+  });
+  const settingsPage = async (
+    c: AppContext,
+    s: { values?: FormValues; errors?: FieldError[]; holidayValues?: FormValues; holidayErrors?: FieldError[] },
+  ) => {
+    const ctx = guard(c);
+    const today = bangkokDay(ctx.app.now());
+    const [settings, holidays] = await Promise.all([getQueueSettings(ctx), listHolidays(ctx, { from: today, to: '9999-12-31' })]);
+    const errors = [...(s.errors ?? []), ...(s.holidayErrors ?? [])];
+    return renderPage(
+      c,
+      <SettingsPage
+        holidays={holidays}
+        settingsValues={s.values ?? settingsValues(settings)}
+        settingsErrors={s.errors ?? []}
+        holidayValues={s.holidayValues ?? {}}
+        holidayErrors={s.holidayErrors ?? []}
+      />,
+      errors.length ? 422 : 200,
+    );
+  };
+  app.get(SETTINGS_PATH, (c) => settingsPage(c, {}));
+  app.post(SETTINGS_PATH, async (c) => {
+    const ctx = guard(c);
+    const raw = (await readForm(c)).values;
+    const errors: FieldError[] = [];
+    const int = (key: 'boardRecent' | 'kioskReturnSeconds') => {
+      const text = one(raw[key]);
+      const n = Number(text);
+      if (!/^\d{1,4}$/.test(text)) {
+        errors.push({ field: key, label: `queue.fields.${key}`, message: 'core.validation.invalidNumber' });
+        return undefined;
+      }
+      return n;
+    };
+    const input = { allowOnline: checked(raw.allowOnline), boardRecent: int('boardRecent'), kioskReturnSeconds: int('kioskReturnSeconds') };
+    if (errors.length) return settingsPage(c, { values: raw, errors });
+    try {
+      await updateQueueSettings(ctx, input);
+    } catch (e) {
+      return settingsPage(c, { values: raw, errors: fieldErrorsOf(e) });
+    }
+    flash(c, 'queue.admin.settings.saved');
+    return c.redirect(SETTINGS_PATH, 303);
+  });
+  app.post(`${SETTINGS_PATH}/holidays`, async (c) => {
+    const ctx = guard(c);
+    const raw = (await readForm(c)).values;
+    try {
+      await addHoliday(ctx, { day: one(raw.day), name: one(raw.name) });
+    } catch (e) {
+      return settingsPage(c, { holidayValues: raw, holidayErrors: fieldErrorsOf(e) });
+    }
+    flash(c, 'queue.admin.settings.holidayAdded');
+    return c.redirect(SETTINGS_PATH, 303);
+  });
+  app.post(`${SETTINGS_PATH}/holidays/:day{[0-9]{4}-[0-9]{2}-[0-9]{2}}/remove`, async (c) => {
+    await removeHoliday(guard(c), c.req.param('day'));
+    flash(c, 'queue.admin.settings.holidayRemoved');
+    return c.redirect(SETTINGS_PATH, 303);
   });
 }

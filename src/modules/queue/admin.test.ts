@@ -192,12 +192,45 @@ describe('priority groups', () => {
   });
 });
 
+describe('settings and holidays', () => {
+  test('the admin turns online tickets on, is told which number is out of range, and adds and removes a holiday', async () => {
+    const page = await admin.get(`${BASE}/settings`);
+    assert.equal(page.status, 200);
+    const bad = await admin.post(`${BASE}/settings`, { allowOnline: 'yes', boardRecent: '50', kioskReturnSeconds: '20' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /จำนวนการเรียกล่าสุดบนจอแสดงคิวต้องเป็นจำนวนเต็ม 3–12/);
+    assert.equal(await count('queue_settings', org.org.id), 0);
+    const ok = await admin.post(`${BASE}/settings`, { 'allowOnline[]': 'yes', boardRecent: '8', kioskReturnSeconds: '30' });
+    assert.equal(ok.status, 303);
+    const [row] = await query<{ allow_online: boolean; board_recent: number }>(
+      'SELECT allow_online, board_recent FROM queue_settings WHERE org_id = $1',
+      [org.org.id],
+    );
+    assert.deepEqual(row, { allow_online: true, board_recent: 8 });
+    assert.equal((await lastAudit(org.org.id))?.action, 'queue.updateSettings');
+
+    const badDay = await admin.post(`${BASE}/settings/holidays`, { day: '2599-13-40', name: 'ผิด' });
+    assert.equal(badDay.status, 422);
+    assert.match(await badDay.text(), /วันที่ไม่ถูกต้อง/);
+    assert.equal((await admin.post(`${BASE}/settings/holidays`, { day: '2099-12-10', name: 'วันรัฐธรรมนูญ' })).status, 303);
+    const listed = await (await admin.get(`${BASE}/settings`)).text();
+    assert.match(listed, /วันรัฐธรรมนูญ/);
+    assert.match(listed, /10 ธันวาคม พ\.ศ\. 2642/);
+    // Another organization's admin cannot remove it.
+    const csrf = await otherAdmin.csrf(`${BASE}/settings`);
+    assert.equal((await otherAdmin.post(`${BASE}/settings/holidays/2099-12-10/remove`, {}, { csrf })).status, 404);
+    assert.equal(await count('queue_holidays', org.org.id), 1);
+    assert.equal((await admin.post(`${BASE}/settings/holidays/2099-12-10/remove`, {})).status, 303);
+    assert.equal(await count('queue_holidays', org.org.id), 0);
+  });
+});
+
 describe('who may set up the queue', () => {
   test('a non-admin is refused every page and every post', async () => {
     const { browser } = await signedIn(env, org, ['staff', 'front_desk']);
     const tx = await serviceRow(org.org.id, 'TX');
     assert.ok(tx);
-    for (const p of [BASE, `${BASE}/counters`, `${BASE}/groups`, `${BASE}/services/${tx.id}`]) {
+    for (const p of [BASE, `${BASE}/counters`, `${BASE}/groups`, `${BASE}/settings`, `${BASE}/services/${tx.id}`]) {
       assert.equal((await browser.get(p)).status, 403, `GET ${p}`);
     }
     const csrf = await browser.csrf('/staff/queue');

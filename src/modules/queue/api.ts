@@ -3,9 +3,11 @@ import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { MAX_ROW_ID } from '../../core/http/ids.js';
+import { boardApi } from './board-api.js';
 import { CHANNELS, TICKET_STATUSES } from './schema.js';
 import {
   callNext,
+  callTicket,
   finish,
   getTicketByToken,
   issueTicket,
@@ -22,6 +24,7 @@ import {
   type Ticket,
   transfer,
 } from './service.js';
+import { statsApi } from './stats-api.js';
 
 const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
@@ -49,6 +52,7 @@ const TicketStatusSchema = z
     serviceName: z.string(),
     serviceNameEn: z.string().nullable(),
     counterNumber: z.number().int().nullable().openapi({ description: 'The counter it is called to, while called or being served' }),
+    callCount: z.number().int().openapi({ description: 'Times called; a recall adds one' }),
     issuedAt: z.string().openapi({ format: 'date-time' }),
     day: z.string().openapi({ format: 'date', description: 'The Bangkok day of issue' }),
     waitingAhead: z.number().int(),
@@ -249,7 +253,8 @@ const transferRoute = createRoute({
   path: '/queue/tickets/{ticketId}/transfer',
   operationId: 'queue.transfer',
   tags: ['queue'],
-  summary: 'Transfer a ticket to another service; it keeps its number and its place by time of issue',
+  summary:
+    'Transfer a ticket to another service, or to one counter (only that counter calls it then); it keeps its number and its place by time of issue',
   security,
   request: {
     params: TicketParam,
@@ -257,12 +262,49 @@ const transferRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ serviceId: Id.openapi({ example: 3 }), reason: z.string().max(MAX_REASON).optional() }),
+          schema: z
+            .object({
+              serviceId: Id.optional().openapi({ example: 3, description: 'The service to send it to' }),
+              counterId: Id.optional().openapi({ description: 'Or the counter to send it to' }),
+              reason: z.string().max(MAX_REASON).optional(),
+            })
+            .openapi({ description: 'serviceId or counterId' }),
         },
       },
     },
   },
   responses: ticketResponses,
+});
+
+const callTicketRoute = createRoute({
+  method: 'post',
+  path: '/queue/counters/{counterId}/call-ticket',
+  operationId: 'queue.callTicket',
+  tags: ['queue'],
+  summary: 'Call one waiting ticket out of its turn, with the reason (kept on the call’s record)',
+  security,
+  request: {
+    params: CounterParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            ticketId: Id,
+            reason: z.string().max(MAX_REASON).openapi({ example: 'มาตามเรียกหลังถูกบันทึกว่าไม่มา' }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The ticket called', content: { 'application/json': { schema: TicketSchema } } },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: err('No such counter or ticket'),
+    409: err('The counter is busy or paused, the ticket does not wait, or it was sent to another counter (nothing was changed)'),
+    422: errorResponses[422],
+  },
 });
 
 const pauseRoute = createRoute({
@@ -297,6 +339,8 @@ const pauseRoute = createRoute({
 });
 
 export function api(app: OpenAPIHono<AppEnv>) {
+  boardApi(app);
+  statsApi(app);
   app.openapi(listServicesRoute, async (c) => {
     const ctx = serviceContext(c);
     const [services, groups] = await Promise.all([listServices(ctx), listPriorityGroups(ctx)]);
@@ -349,6 +393,12 @@ export function api(app: OpenAPIHono<AppEnv>) {
       return c.json(presentTicket(await op(serviceContext(c), ticketId)), 200);
     });
   }
+
+  app.openapi(callTicketRoute, async (c) => {
+    const { counterId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(presentTicket(await callTicket(serviceContext(c), counterId, body.ticketId, body.reason)), 200);
+  });
 
   app.openapi(transferRoute, async (c) => {
     const { ticketId } = c.req.valid('param');

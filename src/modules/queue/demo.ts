@@ -1,7 +1,28 @@
 import type { DemoContext } from '../../core/module.js';
-import { createCounter, createPriorityGroup, createService, issueTicket } from './service.js';
+import { seedQueueHistory } from './demo-history.js';
+import { addHoliday, bangkokDay, createCounter, createPriorityGroup, createService, issueTicket, updateQueueSettings } from './service.js';
 
 const WEEKDAYS_OFFICE: [string, string] = ['08:30', '16:30'];
+
+/** Public holidays of fiscal year 2570 (and the substitute days), as the Cabinet announces them; lunar ones vary by year. */
+const HOLIDAYS: [string, string][] = [
+  ['2026-10-13', 'วันนวมินทรมหาราช'],
+  ['2026-10-23', 'วันปิยมหาราช'],
+  ['2026-12-07', 'ชดเชยวันคล้ายวันพระบรมราชสมภพฯ วันชาติ และวันพ่อแห่งชาติ'],
+  ['2026-12-10', 'วันรัฐธรรมนูญ'],
+  ['2026-12-31', 'วันสิ้นปี'],
+  ['2027-01-01', 'วันขึ้นปีใหม่'],
+  ['2027-04-06', 'วันจักรี'],
+  ['2027-04-13', 'วันสงกรานต์'],
+  ['2027-04-14', 'วันสงกรานต์'],
+  ['2027-04-15', 'วันสงกรานต์'],
+  ['2027-05-04', 'วันฉัตรมงคล'],
+  ['2027-06-03', 'วันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี'],
+  ['2027-07-28', 'วันเฉลิมพระชนมพรรษาพระบาทสมเด็จพระเจ้าอยู่หัว'],
+  ['2027-08-12', 'วันแม่แห่งชาติ'],
+  ['2027-10-13', 'วันนวมินทรมหาราช'],
+  ['2027-10-25', 'ชดเชยวันปิยมหาราช'],
+];
 
 /** Services an อบต. runs at its counter; open around the clock in the demo, one with office hours. */
 const SERVICES = [
@@ -65,6 +86,10 @@ export async function seedDemoQueue(demo: DemoContext) {
   ];
   const groupIds: number[] = [];
   for (const [i, g] of groups.entries()) groupIds.push((await createPriorityGroup(ctx, { ...g, ratio: 2, sortOrder: (i + 1) * 10 })).id);
+  await updateQueueSettings(ctx, { allowOnline: true, boardRecent: 6, kioskReturnSeconds: 25 });
+  const today = bangkokDay(ctx.app.now());
+  // Not today's: the demo should take numbers whatever day it is started.
+  for (const [day, name] of HOLIDAYS) if (day !== today) await addHoliday(ctx, { day, name });
   // A few people waiting now, so the counter page has someone to call.
   const waiting = [
     { service: 'allowance', group: groupIds[0] },
@@ -78,6 +103,8 @@ export async function seedDemoQueue(demo: DemoContext) {
     const serviceId = ids.get(w.service);
     if (serviceId) await issueTicket(ctx, { serviceId, priorityGroupId: w.group ?? null, channel: 'front_desk' });
   }
+  const history = await seedQueueHistory(ctx, { days: 42, until: demo.now });
+  demo.log(`queue history: ${history.tickets} tickets, ${history.events} events over 6 weeks`);
   demo.log(
     `queue: ${SERVICES.length + 1} services, ${counters.length} counters, ${groups.length} priority groups, ${waiting.length} tickets waiting`,
   );

@@ -1,8 +1,13 @@
 import type { ModuleMessages } from '../../core/i18n/i18n.js';
+import { boardMessages } from './board.messages.js';
+import { publicMessages } from './public.messages.js';
+import { statsMessages } from './stats.messages.js';
 
-export const messages: ModuleMessages = {
+const base: ModuleMessages = {
   th: {
     nav: 'ช่องบริการ (คิว)',
+    issueNav: 'ออกบัตรคิว',
+    publicNav: 'บัตรคิว',
     status: {
       issued: 'รอเรียก',
       called: 'เรียกแล้ว',
@@ -25,8 +30,16 @@ export const messages: ModuleMessages = {
       ratio: 'สัดส่วนการเรียกกลุ่มนี้',
       idempotencyKey: 'รหัสการกด',
       reason: 'เหตุผล',
-      transferTo: 'โอนไปงานบริการ',
+      transferTo: 'โอนไป',
       pauseReason: 'เหตุผลที่พักช่องบริการ',
+      outOfOrderReason: 'เหตุผลที่เรียกก่อนลำดับ',
+      transferToCounter: 'โอนไปช่องบริการ',
+      boardRecent: 'จำนวนการเรียกล่าสุดบนจอแสดงคิว',
+      kioskReturnSeconds: 'ตู้กดบัตรคิวกลับหน้าแรกเมื่อไม่มีการแตะ (วินาที)',
+      allowOnline: 'ให้ประชาชนรับบัตรคิวออนไลน์ได้',
+      phone: 'หมายเลขโทรศัพท์มือถือ',
+      holidayDay: 'วันที่',
+      holidayName: 'ชื่อวันหยุด',
     },
     errors: {
       unknownService: 'ไม่พบงานบริการนี้',
@@ -54,6 +67,16 @@ export const messages: ModuleMessages = {
       ratioInvalid: 'สัดส่วนต้องเป็นจำนวนเต็ม 0–50',
       keyTooLong: 'รหัสการกดยาวเกินไป',
       tooMany: 'มีการขอบัตรคิวถี่เกินไป กรุณารอ {seconds} วินาที',
+      between: '{field}ต้องเป็นจำนวนเต็ม {min}–{max}',
+      notToday: 'คิว {label} เป็นคิวของวันอื่น เรียกวันนี้ไม่ได้',
+      sentElsewhere: 'คิว {label} ถูกโอนไปช่องบริการอื่นแล้ว',
+      sameCounter: 'คิวนี้อยู่ที่ช่องบริการที่เลือกอยู่แล้ว',
+      holiday: 'วันนี้เป็นวันหยุด ({name}) ไม่มีการออกบัตรคิว',
+      onlineClosed: 'หน่วยงานยังไม่เปิดให้รับบัตรคิวออนไลน์ กรุณารับบัตรคิวที่ตู้กดบัตรคิวหรือเคาน์เตอร์ประชาสัมพันธ์',
+      onlineHasActive: 'หมายเลขโทรศัพท์หรืออุปกรณ์นี้มีบัตรคิว {label} ที่ยังรอรับบริการอยู่ รับได้ครั้งละหนึ่งใบ',
+      phoneInvalid: 'กรอก{field}ให้ถูกต้อง 10 หลัก เช่น 081 234 5678',
+      holidayTaken: 'วันนี้มีอยู่ในรายการวันหยุดแล้ว',
+      unknownHoliday: 'ไม่พบวันหยุดนี้',
     },
     counter: {
       title: 'ช่องบริการ',
@@ -81,8 +104,14 @@ export const messages: ModuleMessages = {
         service: 'งานบริการ',
         group: 'กลุ่ม',
         issuedAt: 'เวลาออกบัตร',
+        outOfOrder: 'เรียกก่อนลำดับ',
       },
       normal: 'ทั่วไป',
+      toService: 'งานบริการ {prefix} {name}',
+      toCounter: 'ช่องบริการ {number} – {name}',
+      callThis: 'เรียก {label} ก่อนลำดับ',
+      callThisButton: 'เรียก {label} เดี๋ยวนี้',
+      outOfOrderHint: 'เช่น มาตามเรียกหลังถูกบันทึกว่าไม่มา ระบบเก็บเหตุผลไว้ในประวัติของคิว',
     },
     flash: {
       called: 'เรียกคิวแล้ว',
@@ -91,10 +120,28 @@ export const messages: ModuleMessages = {
       finished: 'บันทึกว่าให้บริการเสร็จแล้ว',
       noShow: 'บันทึกว่าไม่มาตามเรียกแล้ว',
       transferred: 'โอนคิวแล้ว',
+      calledOutOfOrder: 'เรียกคิวก่อนลำดับแล้ว เหตุผลถูกบันทึกไว้',
       paused: 'พักช่องบริการแล้ว',
       resumed: 'เปิดช่องบริการแล้ว',
     },
     admin: {
+      settings: {
+        title: 'การตั้งค่าและวันหยุด',
+        lead: 'บัตรคิวออนไลน์ จอแสดงคิว ตู้กดบัตรคิว และวันที่สำนักงานปิด',
+        general: 'การตั้งค่าทั่วไป',
+        onlineHint: 'ประชาชนกดรับบัตรคิวจากเว็บไซต์ได้ โดยกรอกหมายเลขโทรศัพท์มือถือ หนึ่งหมายเลขหรือหนึ่งเครื่องรับได้ครั้งละหนึ่งใบ',
+        onlineYes: 'เปิดรับบัตรคิวออนไลน์',
+        range: 'ระหว่าง {min} ถึง {max}',
+        saved: 'บันทึกการตั้งค่าแล้ว',
+        holidays: 'วันหยุด (ไม่ออกบัตรคิว)',
+        holidaysLead: 'วันหยุดราชการและวันที่สำนักงานปิด งานบริการที่มีเวลาทำการจะไม่ออกบัตรคิวในวันเหล่านี้ งานบริการตลอด ๒๔ ชั่วโมงยังเปิดอยู่',
+        noHolidays: 'ยังไม่มีวันหยุดที่จะถึง',
+        addHoliday: 'เพิ่มวันหยุด',
+        remove: 'ลบ',
+        removeNamed: 'ลบ {name}',
+        holidayAdded: 'เพิ่มวันหยุดแล้ว',
+        holidayRemoved: 'ลบวันหยุดแล้ว',
+      },
       nav: 'ตั้งค่าบัตรคิว',
       sections: 'ส่วนของการตั้งค่าบัตรคิว',
       inactive: 'ปิดใช้งาน',
@@ -180,6 +227,8 @@ export const messages: ModuleMessages = {
   },
   en: {
     nav: 'Service counter (queue)',
+    issueNav: 'Issue a ticket',
+    publicNav: 'Queue tickets',
     status: {
       issued: 'Waiting',
       called: 'Called',
@@ -195,6 +244,14 @@ export const messages: ModuleMessages = {
       online: 'Online',
     },
     fields: {
+      outOfOrderReason: 'reason for calling out of turn',
+      transferToCounter: 'Transfer to counter',
+      boardRecent: 'Recent calls on the display board',
+      kioskReturnSeconds: 'Kiosk returns to its start after (seconds without a touch)',
+      allowOnline: 'Citizens may take a number online',
+      phone: 'mobile phone number',
+      holidayDay: 'date',
+      holidayName: 'holiday name',
       counter: 'Counter',
       service: 'Service',
       hours: 'Service hours',
@@ -202,10 +259,20 @@ export const messages: ModuleMessages = {
       ratio: 'Calling ratio of this group',
       idempotencyKey: 'Press key',
       reason: 'Reason',
-      transferTo: 'Transfer to service',
+      transferTo: 'Transfer to',
       pauseReason: 'Reason for pausing the counter',
     },
     errors: {
+      between: '{field} must be a whole number from {min} to {max}',
+      notToday: 'Ticket {label} is from another day and cannot be called today',
+      sentElsewhere: 'Ticket {label} has been sent to another counter',
+      sameCounter: 'The ticket is already at that counter',
+      holiday: 'Today is a holiday ({name}): no tickets are issued',
+      onlineClosed: 'This office does not take online tickets yet. Please take a ticket at the kiosk or the front desk',
+      onlineHasActive: 'This phone number or device already has ticket {label} waiting. One ticket at a time',
+      phoneInvalid: 'Enter a valid 10-digit {field}, e.g. 081 234 5678',
+      holidayTaken: 'That day is already a holiday',
+      unknownHoliday: 'Holiday not found',
       unknownService: 'This service was not found',
       serviceClosed: 'The service "{service}" is not issuing tickets',
       outsideHours: 'The service "{service}" issues tickets only from {hours}. Please come back during service hours',
@@ -259,8 +326,14 @@ export const messages: ModuleMessages = {
         service: 'Service',
         group: 'Group',
         issuedAt: 'Issued at',
+        outOfOrder: 'Call out of turn',
       },
       normal: 'General',
+      toService: 'Service {prefix} {name}',
+      toCounter: 'Counter {number} – {name}',
+      callThis: 'Call {label} out of turn',
+      callThisButton: 'Call {label} now',
+      outOfOrderHint: 'e.g. came back after being marked as not present. The reason is kept in the ticket’s history',
     },
     flash: {
       called: 'Ticket called',
@@ -269,10 +342,29 @@ export const messages: ModuleMessages = {
       finished: 'Marked as finished',
       noShow: 'Marked as not come',
       transferred: 'Ticket transferred',
+      calledOutOfOrder: 'Ticket called out of turn; the reason is recorded',
       paused: 'Counter paused',
       resumed: 'Counter resumed',
     },
     admin: {
+      settings: {
+        title: 'Settings and holidays',
+        lead: 'Online tickets, the display board, the kiosk, and the days the office is closed',
+        general: 'General settings',
+        onlineHint: 'Citizens can take a number on the website with their mobile number; one ticket at a time per number or device',
+        onlineYes: 'Take online tickets',
+        range: 'From {min} to {max}',
+        saved: 'Settings saved',
+        holidays: 'Holidays (no tickets)',
+        holidaysLead:
+          'Public holidays and days the office is closed. Services with office hours issue no tickets on these days; around-the-clock services stay open',
+        noHolidays: 'No holidays ahead',
+        addHoliday: 'Add a holiday',
+        remove: 'Remove',
+        removeNamed: 'Remove {name}',
+        holidayAdded: 'Holiday added',
+        holidayRemoved: 'Holiday removed',
+      },
       nav: 'Queue setup',
       sections: 'Parts of the queue setup',
       inactive: 'Inactive',
@@ -357,6 +449,7 @@ export const messages: ModuleMessages = {
     },
   },
   ms: {
+    publicNav: 'Nombor giliran',
     status: {
       issued: 'Tunggu giliran',
       called: 'Sudah dipanggil',
@@ -371,7 +464,14 @@ export const messages: ModuleMessages = {
       front_desk: 'Kaunter pertanyaan',
       online: 'Dalam talian',
     },
+    fields: {
+      phone: 'nombor telefon bimbit',
+    },
     errors: {
+      holiday: 'Hari ini cuti ({name}): tiada nombor giliran dikeluarkan',
+      onlineClosed: 'Pejabat ini belum menerima nombor giliran dalam talian. Sila ambil nombor di kiosk atau kaunter pertanyaan',
+      onlineHasActive: 'Nombor telefon atau peranti ini sudah ada nombor giliran {label} yang menunggu. Satu nombor pada satu masa',
+      phoneInvalid: 'Masukkan {field} 10 digit yang betul, contoh 081 234 5678',
       unknownService: 'Perkhidmatan ini tidak dijumpai',
       serviceClosed: 'Perkhidmatan "{service}" tidak mengeluarkan nombor giliran',
       outsideHours: 'Perkhidmatan "{service}" mengeluarkan nombor giliran pada {hours} sahaja. Sila datang semula pada waktu perkhidmatan',
@@ -382,4 +482,11 @@ export const messages: ModuleMessages = {
       tooMany: 'Terlalu banyak permintaan nombor giliran. Sila tunggu {seconds} saat',
     },
   },
+};
+
+/** queue.* — the counter and setup (base), queue.board.*, queue.public.* (kiosk, ticket, status, online), queue.stats.*. */
+export const messages: ModuleMessages = {
+  th: { ...base.th, board: boardMessages.th, public: publicMessages.th, stats: statsMessages.th },
+  en: { ...base.en, board: boardMessages.en, public: publicMessages.en, stats: statsMessages.en },
+  ms: { ...base.ms, board: boardMessages.ms ?? {}, public: publicMessages.ms ?? {}, stats: statsMessages.ms ?? {} },
 };

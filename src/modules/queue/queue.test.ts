@@ -11,6 +11,7 @@ import { queueDayCounters, queueTicketEvents, queueTickets } from './schema.js';
 import {
   bangkokDay,
   callNext,
+  callTicket,
   createCounter,
   createPriorityGroup,
   createService,
@@ -20,6 +21,7 @@ import {
   listCounters,
   listPriorityGroups,
   listServices,
+  listWaiting,
   noShow,
   pauseCounter,
   type QueueCounter,
@@ -197,9 +199,9 @@ describe('issuing tickets', () => {
     const svc = await setupService('S', { avgServiceMinutes: 5 });
     const counter = await createCounter(admin, { number: 31, name: 'ช่อง S', serviceIds: [svc.id] });
     await createCounter(admin, { number: 32, name: 'ช่อง S2', serviceIds: [svc.id] });
-    const t1 = await issueTicket(publicCtx, { serviceId: svc.id, channel: 'online' });
-    await issueTicket(publicCtx, { serviceId: svc.id, channel: 'online' });
-    const t3 = await issueTicket(publicCtx, { serviceId: svc.id, channel: 'online' });
+    const t1 = await issueTicket(publicCtx, { serviceId: svc.id, channel: 'kiosk' });
+    await issueTicket(publicCtx, { serviceId: svc.id, channel: 'kiosk' });
+    const t3 = await issueTicket(publicCtx, { serviceId: svc.id, channel: 'kiosk' });
     const s3 = await getTicketByToken(publicCtx, t3.ticket.publicToken);
     assert.equal(s3.waitingAhead, 2);
     assert.equal(s3.estimateMinutes, 5); // two counters: 2 × 5 / 2
@@ -325,6 +327,58 @@ describe('calling', () => {
         ),
       );
     assert.equal(ev?.reason, 'ต้องยื่นเอกสารงานช่าง');
+  });
+
+  test('a ticket called out of turn needs a reason, kept on the call; the fairness order goes on for the rest', async () => {
+    const first = await issueTicket(staff, { serviceId: svc.id, channel: 'front_desk' });
+    const second = await issueTicket(staff, { serviceId: svc.id, channel: 'front_desk' });
+    await assert.rejects(callTicket(staff, counter.id, second.ticket.id, '  '), refused(422, 'core.errors.validation'));
+    const t = await callTicket(staff, counter.id, second.ticket.id, 'กลับมาหลังเรียกไม่พบ');
+    assert.equal(t.id, second.ticket.id);
+    assert.equal(t.status, 'called');
+    // Busy counter: no second call; a ticket not waiting: refused.
+    await assert.rejects(callTicket(staff, counter.id, first.ticket.id, 'x'), refused(409, 'queue.errors.counterBusy'));
+    await finish(staff, t.id);
+    await assert.rejects(callTicket(staff, counter.id, second.ticket.id, 'อีกครั้ง'), refused(409, 'queue.errors.wrongStatus'));
+    const [ev] = (await ticketEvents(staff, t.id)).filter((e) => e.kind === 'called');
+    assert.equal(ev?.reason, 'กลับมาหลังเรียกไม่พบ');
+    assert.equal((await callNext(staff, counter.id)).id, first.ticket.id);
+    await finish(staff, first.ticket.id);
+    // Another organization's staff cannot reach this ticket.
+    const otherStaff: ServiceContext = { app: env.services, orgId: other.org.id, actor: actorOf(other, 990, ['staff']) };
+    const third = await issueTicket(staff, { serviceId: svc.id, channel: 'front_desk' });
+    await assert.rejects(callTicket(otherStaff, counter.id, third.ticket.id, 'x'), refused(404, 'queue.errors.unknownCounter'));
+    await noShow(staff, (await callNext(staff, counter.id)).id);
+  });
+
+  test('a ticket sent to one counter is called only there, even before older tickets of that counter', async () => {
+    const second = await createCounter(admin, { number: 43, name: 'ช่อง P2', serviceIds: [svc.id] });
+    const a = await issueTicket(staff, { serviceId: svc.id, channel: 'front_desk' });
+    const b = await issueTicket(staff, { serviceId: svc.id, channel: 'front_desk' });
+    await callNext(staff, counter.id); // a
+    const sent = await transfer(staff, a.ticket.id, { counterId: second.id, reason: 'ต้องให้หัวหน้างานลงนาม' });
+    assert.equal(sent.targetCounterId, second.id);
+    assert.equal(sent.serviceId, svc.id);
+    // Counter 41 does not see it; counter 43 does.
+    assert.deepEqual(
+      (await listWaiting(staff, [svc.id], counter.id)).map((t) => t.id),
+      [b.ticket.id],
+    );
+    assert.deepEqual(
+      (await listWaiting(staff, [svc.id], second.id)).map((t) => t.id),
+      [a.ticket.id, b.ticket.id],
+    );
+    assert.equal((await callNext(staff, counter.id)).id, b.ticket.id);
+    await finish(staff, b.ticket.id);
+    await assert.rejects(callNext(staff, counter.id), refused(409, 'queue.errors.nothingWaiting'));
+    await assert.rejects(callTicket(staff, counter.id, a.ticket.id, 'ลองเรียก'), refused(409, 'queue.errors.sentElsewhere'));
+    const there = await callNext(staff, second.id);
+    assert.equal(there.id, a.ticket.id);
+    assert.equal(there.targetCounterId, null);
+    await finish(staff, there.id);
+    const moved = (await ticketEvents(staff, a.ticket.id)).find((e) => e.kind === 'transferred');
+    assert.equal(moved?.counterId, second.id);
+    assert.equal(moved?.reason, 'ต้องให้หัวหน้างานลงนาม');
   });
 
   test('a paused counter calls nobody until resumed; pausing needs a reason', async () => {

@@ -7,9 +7,12 @@ import { parseRowId, rowIdParam } from '../../core/http/ids.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import { adminRoutes } from './admin-routes.js';
+import { boardRoutes } from './board-routes.js';
 import { queuePolicy } from './policy.js';
+import { publicRoutes } from './public-routes.js';
 import {
   callNext,
+  callTicket,
   currentTicket,
   finish,
   listCounters,
@@ -23,11 +26,13 @@ import {
   startServing,
   transfer,
 } from './service.js';
+import { statsRoutes } from './stats-routes.js';
 import { CounterPage } from './views/counter-page.js';
 
-type Action = 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'transfer' | 'pause' | 'resume';
+type Action = 'call' | 'call-ticket' | 'recall' | 'start' | 'finish' | 'no-show' | 'transfer' | 'pause' | 'resume';
 const FLASH: Record<Action, string> = {
   call: 'queue.flash.called',
+  'call-ticket': 'queue.flash.calledOutOfOrder',
   recall: 'queue.flash.recalled',
   start: 'queue.flash.serving',
   finish: 'queue.flash.finished',
@@ -39,6 +44,9 @@ const FLASH: Record<Action, string> = {
 
 export function routes(app: Hono<AppEnv>) {
   adminRoutes(app);
+  boardRoutes(app);
+  publicRoutes(app);
+  statsRoutes(app);
   const page = async (c: AppContext, counterId: number | null, notice: string | null, errors: FieldError[], status = 200) => {
     ensureAllowed(queuePolicy.serve(c.get('actor')), !!c.get('actor'));
     const ctx = serviceContext(c);
@@ -46,7 +54,7 @@ export function routes(app: Hono<AppEnv>) {
     const mine = counters.find((x) => x.staffUserId === ctx.actor?.userId);
     const counter = counters.find((x) => x.id === counterId) ?? mine ?? counters[0] ?? null;
     const [current, waiting] = counter
-      ? await Promise.all([currentTicket(ctx, counter.id), listWaiting(ctx, counter.serviceIds)])
+      ? await Promise.all([currentTicket(ctx, counter.id), listWaiting(ctx, counter.serviceIds, counter.id)])
       : [null, []];
     return renderPage(
       c,
@@ -66,7 +74,7 @@ export function routes(app: Hono<AppEnv>) {
 
   app.get('/staff/queue', (c) => page(c, parseRowId(c.req.query('counter')), null, []));
 
-  app.post('/staff/queue/:id/:action{call|recall|start|finish|no-show|transfer|pause|resume}', async (c) => {
+  app.post('/staff/queue/:id/:action{call|call-ticket|recall|start|finish|no-show|transfer|pause|resume}', async (c) => {
     ensureAllowed(queuePolicy.serve(c.get('actor')), !!c.get('actor'));
     const counterId = rowIdParam(c);
     const action = c.req.param('action') as Action;
@@ -98,12 +106,35 @@ export function routes(app: Hono<AppEnv>) {
         case 'no-show':
           await noShow(ctx, ticketId());
           break;
-        case 'transfer': {
-          const serviceId = parseRowId(field('serviceId'));
-          if (serviceId === null) {
-            throw new ValidationError([{ field: 'serviceId', label: 'queue.fields.transferTo', message: 'core.validation.choose' }]);
+        case 'call-ticket': {
+          const id = ticketId();
+          try {
+            await callTicket(ctx, counterId, id, field(`reason_${id}`));
+          } catch (e) {
+            // The reason field of that row.
+            if (e instanceof ValidationError) throw new ValidationError(e.fields.map((f) => ({ ...f, field: `reason_${id}` })));
+            throw e;
           }
-          await transfer(ctx, ticketId(), { serviceId, reason: field('reason') });
+          break;
+        }
+        case 'transfer': {
+          const [kind, raw] = field('to').split(':');
+          const target = parseRowId(raw ?? '');
+          if (target === null || (kind !== 'service' && kind !== 'counter')) {
+            throw new ValidationError([{ field: 'to', label: 'queue.fields.transferTo', message: 'core.validation.choose' }]);
+          }
+          try {
+            await transfer(ctx, ticketId(), {
+              serviceId: kind === 'service' ? target : null,
+              counterId: kind === 'counter' ? target : null,
+              reason: field('transferReason'),
+            });
+          } catch (e) {
+            if (e instanceof ValidationError) {
+              throw new ValidationError(e.fields.map((f) => ({ ...f, field: f.field === 'reason' ? 'transferReason' : 'to' })));
+            }
+            throw e;
+          }
           break;
         }
         case 'pause':

@@ -129,6 +129,14 @@ export const queueTickets = pgTable(
     callCount: integer('call_count').notNull().default(0),
     servingAt: timestampColumn('serving_at'),
     finishedAt: timestampColumn('finished_at'),
+    /** Transferred to one counter: only that counter calls it. Null: any counter of its service. */
+    targetCounterId: integer('target_counter_id'),
+    /**
+     * Online tickets: one active ticket per phone number and per device. Stored as a keyed hash
+     * (never shown, never the number itself); cleared when the ticket ends.
+     */
+    phoneHash: text('phone_hash'),
+    deviceHash: text('device_hash'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -137,6 +145,8 @@ export const queueTickets = pgTable(
     uniqueIndex('queue_tickets_token').on(t.orgId, t.publicToken),
     index('queue_tickets_waiting').on(t.orgId, t.serviceId, t.status, t.issuedAt),
     index('queue_tickets_counter').on(t.orgId, t.counterId, t.status),
+    uniqueIndex('queue_tickets_one_per_phone').on(t.orgId, t.phoneHash).where(sql`phone_hash IS NOT NULL`),
+    uniqueIndex('queue_tickets_one_per_device').on(t.orgId, t.deviceHash).where(sql`device_hash IS NOT NULL`),
   ],
 );
 
@@ -174,4 +184,26 @@ export const queueTicketEvents = pgTable(
     index('queue_ticket_events_ticket').on(t.orgId, t.ticketId),
     index('queue_ticket_events_at').on(t.orgId, t.at),
   ],
+);
+
+/** The organization's queue settings (one row per organization; absent = the defaults). */
+export const queueSettings = pgTable('queue_settings', {
+  orgId: orgIdColumn().primaryKey(),
+  /** Citizens may take a number on the public site. */
+  allowOnline: boolean('allow_online').notNull().default(false),
+  /** How many recent calls the display board lists. */
+  boardRecent: integer('board_recent').notNull().default(6),
+  /** Seconds of no touch before the kiosk returns to its start. */
+  kioskReturnSeconds: integer('kiosk_return_seconds').notNull().default(20),
+});
+
+/** Days the office is closed (public holidays, special closures): no tickets are issued. */
+export const queueHolidays = pgTable(
+  'queue_holidays',
+  {
+    orgId: orgIdColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day] })],
 );

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { runCommand } from '../../core/command.js';
@@ -14,8 +14,10 @@ import {
   queueCounterServices,
   queueCounters,
   queueDayCounters,
+  queueHolidays,
   queuePriorityGroups,
   queueServices,
+  queueSettings,
   queueTicketEvents,
   queueTickets,
   type ServiceHours,
@@ -373,17 +375,36 @@ export async function listCounters(ctx: ServiceContext): Promise<CounterWithServ
   return counters.map((c) => ({ ...c, serviceIds: links.filter((l) => l.counterId === c.id).map((l) => l.serviceId) }));
 }
 
-/** Tickets waiting now (today) for the given services, in calling order by time of issue. No personal data is kept on tickets. */
-export async function listWaiting(ctx: ServiceContext, serviceIds: number[]): Promise<Ticket[]> {
+/**
+ * Which waiting tickets a counter may call: of its services and not sent to another counter, or
+ * sent to this counter (whatever their service).
+ */
+function callableBy(orgId: number, serviceIds: number[], counterId: number | null) {
+  const ofServices = serviceIds.length
+    ? and(
+        inArray(queueTickets.serviceId, serviceIds),
+        counterId === null
+          ? isNull(queueTickets.targetCounterId)
+          : or(isNull(queueTickets.targetCounterId), eq(queueTickets.targetCounterId, counterId)),
+      )
+    : undefined;
+  const sentHere = counterId === null ? undefined : eq(queueTickets.targetCounterId, counterId);
+  return and(eq(queueTickets.orgId, orgId), or(...[ofServices, sentHere].filter((x) => x !== undefined)) ?? sql`false`);
+}
+
+/**
+ * Tickets waiting now (today) for the given services, in calling order by time of issue; with a
+ * counter, those it may call (see callableBy). No personal data is shown from tickets.
+ */
+export async function listWaiting(ctx: ServiceContext, serviceIds: number[], counterId: number | null = null): Promise<Ticket[]> {
   ensureAllowed(queuePolicy.serve(ctx.actor), !!ctx.actor);
-  if (serviceIds.length === 0) return [];
+  if (serviceIds.length === 0 && counterId === null) return [];
   return dbOf(ctx)
     .select()
     .from(queueTickets)
     .where(
       and(
-        eq(queueTickets.orgId, ctx.orgId),
-        inArray(queueTickets.serviceId, serviceIds),
+        callableBy(ctx.orgId, serviceIds, counterId),
         inArray(queueTickets.status, [...WAITING_STATUSES]),
         eq(queueTickets.day, bangkokDay(ctx.app.now())),
       ),
@@ -455,6 +476,8 @@ export interface PublicTicket extends TicketPosition {
   serviceName: string;
   serviceNameEn: string | null;
   counterNumber: number | null;
+  /** How many times it was called (a recall adds one): the status page alerts again. */
+  callCount: number;
   issuedAt: Date;
   day: string;
 }
@@ -476,6 +499,7 @@ async function publicView(db: Db, orgId: number, t: Ticket): Promise<PublicTicke
     serviceName: service.name,
     serviceNameEn: service.nameEn,
     counterNumber,
+    callCount: t.callCount,
     issuedAt: t.issuedAt,
     day: t.day,
     ...pos,
@@ -556,6 +580,151 @@ async function addEvent(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Settings and holidays
+
+export interface QueueSettings {
+  /** Citizens may take a number on the public site. */
+  allowOnline: boolean;
+  /** Recent calls listed on the display board. */
+  boardRecent: number;
+  /** Seconds without a touch before the kiosk returns to its start. */
+  kioskReturnSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: QueueSettings = { allowOnline: false, boardRecent: 6, kioskReturnSeconds: 20 };
+export const SETTING_LIMITS = { boardRecent: [3, 12], kioskReturnSeconds: [10, 120] } as const;
+
+async function settingsOf(db: Db, orgId: number): Promise<QueueSettings> {
+  const [row] = await db.select().from(queueSettings).where(eq(queueSettings.orgId, orgId));
+  return row
+    ? { allowOnline: row.allowOnline, boardRecent: row.boardRecent, kioskReturnSeconds: row.kioskReturnSeconds }
+    : { ...DEFAULT_SETTINGS };
+}
+
+/** Public: the kiosk, board and site read them. */
+export async function getQueueSettings(ctx: ServiceContext): Promise<QueueSettings> {
+  ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
+  return settingsOf(dbOf(ctx), ctx.orgId);
+}
+
+export async function updateQueueSettings(ctx: ServiceContext, input: Partial<QueueSettings>): Promise<QueueSettings> {
+  const fields = [];
+  for (const key of ['boardRecent', 'kioskReturnSeconds'] as const) {
+    const v = input[key];
+    const [lo, hi] = SETTING_LIMITS[key];
+    if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) {
+      fields.push({ field: key, label: `queue.fields.${key}`, message: 'queue.errors.between', params: { min: lo, max: hi } });
+    }
+  }
+  if (fields.length) throw new ValidationError(fields);
+  return runCommand(ctx, { action: 'queue.updateSettings', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    const next = { ...(await settingsOf(tx, ctx.orgId)), ...input };
+    await tx
+      .insert(queueSettings)
+      .values({ orgId: ctx.orgId, ...next })
+      .onConflictDoUpdate({ target: queueSettings.orgId, set: next });
+    return {
+      result: next,
+      entity: 'queue_settings',
+      entityId: ctx.orgId,
+      summary: `ตั้งค่าคิว: ${next.allowOnline ? 'รับบัตรคิวออนไลน์' : 'ไม่รับบัตรคิวออนไลน์'}, กระดานแสดง ${next.boardRecent} รายการ, ตู้กดกลับหน้าแรกใน ${next.kioskReturnSeconds} วินาที`,
+    };
+  });
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+}
+
+/** Days the office is closed, oldest first (a range of Bangkok days, inclusive, or all). Public. */
+export async function listHolidays(ctx: ServiceContext, range?: { from: string; to: string }): Promise<{ day: string; name: string }[]> {
+  ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
+  const where = range
+    ? and(eq(queueHolidays.orgId, ctx.orgId), gte(queueHolidays.day, range.from), sql`${queueHolidays.day} <= ${range.to}`)
+    : eq(queueHolidays.orgId, ctx.orgId);
+  return dbOf(ctx)
+    .select({ day: queueHolidays.day, name: queueHolidays.name })
+    .from(queueHolidays)
+    .where(where)
+    .orderBy(asc(queueHolidays.day));
+}
+
+async function holidayName(db: Db, orgId: number, day: string): Promise<string | null> {
+  const [h] = await db
+    .select({ name: queueHolidays.name })
+    .from(queueHolidays)
+    .where(and(eq(queueHolidays.orgId, orgId), eq(queueHolidays.day, day)));
+  return h?.name ?? null;
+}
+
+/** The holiday's name when the office is closed that Bangkok day. */
+export async function holidayOn(ctx: ServiceContext, day: string): Promise<string | null> {
+  ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
+  return holidayName(dbOf(ctx), ctx.orgId, day);
+}
+
+export async function addHoliday(ctx: ServiceContext, input: { day: string; name: string }): Promise<{ day: string; name: string }> {
+  const name = input.name.trim();
+  const fields = [];
+  if (!validDay(input.day)) fields.push({ field: 'day', label: 'queue.fields.holidayDay', message: 'core.validation.invalid' });
+  if (!name) fields.push({ field: 'name', label: 'queue.fields.holidayName', message: 'core.validation.required' });
+  else if (name.length > 200) fields.push({ field: 'name', label: 'queue.fields.holidayName', message: 'queue.errors.reasonTooLong' });
+  if (fields.length) throw new ValidationError(fields);
+  return runCommand(ctx, { action: 'queue.addHoliday', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    if (await holidayName(tx, ctx.orgId, input.day)) {
+      throw new ValidationError([{ field: 'day', label: 'queue.fields.holidayDay', message: 'queue.errors.holidayTaken' }]);
+    }
+    await tx.insert(queueHolidays).values({ orgId: ctx.orgId, day: input.day, name });
+    return { result: { day: input.day, name }, entity: 'queue_holiday', entityId: input.day, summary: `เพิ่มวันหยุด ${input.day} ${name}` };
+  });
+}
+
+export async function removeHoliday(ctx: ServiceContext, day: string): Promise<void> {
+  return runCommand(ctx, { action: 'queue.removeHoliday', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
+    const name = validDay(day) ? await holidayName(tx, ctx.orgId, day) : null;
+    if (!name) throw notFound('queue.errors.unknownHoliday');
+    await tx.delete(queueHolidays).where(and(eq(queueHolidays.orgId, ctx.orgId), eq(queueHolidays.day, day)));
+    return { result: undefined, entity: 'queue_holiday', entityId: day, summary: `ลบวันหยุด ${day} ${name}` };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Online tickets: one active per phone number and per device
+
+/** Thai mobile numbers: 10 digits starting 06, 08 or 09; spaces and dashes allowed. */
+export function normalizePhone(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '').replace(/^\+66/, '0');
+  return /^0[689]\d{8}$/.test(digits) ? digits : null;
+}
+
+/** Kept only as a hash, and only while the ticket is active: enough to refuse a second ticket. */
+function keyedHash(orgId: number, kind: 'phone' | 'device', value: string): string {
+  return createHash('sha256').update(`prongsai-queue|${kind}|${orgId}|${value}`).digest('base64url');
+}
+
+/** The device's ticket that still waits or is being served today, for the online page to return to. */
+export async function activeOnlineTicket(ctx: ServiceContext, deviceId: string): Promise<{ token: string; label: string } | null> {
+  ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
+  if (!deviceId || deviceId.length > 100) return null;
+  const [t] = await dbOf(ctx)
+    .select({ token: queueTickets.publicToken, label: queueTickets.label })
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.orgId, ctx.orgId),
+        eq(queueTickets.deviceHash, keyedHash(ctx.orgId, 'device', deviceId)),
+        eq(queueTickets.day, bangkokDay(ctx.app.now())),
+        inArray(queueTickets.status, [...WAITING_STATUSES, ...ACTIVE_STATUSES]),
+      ),
+    );
+  return t ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Issuing
 
 export interface IssueInput {
@@ -564,6 +733,9 @@ export interface IssueInput {
   channel: Channel;
   /** One per kiosk press: the same key again returns the same ticket. */
   idempotencyKey?: string | null;
+  /** Online: the citizen's mobile number (required) and a device id from a long-lived cookie. */
+  phone?: string | null;
+  deviceId?: string | null;
 }
 
 export interface IssuedTicket {
@@ -574,6 +746,21 @@ export interface IssuedTicket {
 }
 
 class AlreadyIssued extends Error {}
+
+/** A ticket of an earlier day that was never finished holds its phone and device no longer. */
+async function releaseOnlineHolds(tx: Db, orgId: number, today: string) {
+  await tx
+    .update(queueTickets)
+    .set({ phoneHash: null, deviceHash: null })
+    .where(
+      and(
+        eq(queueTickets.orgId, orgId),
+        eq(queueTickets.channel, 'online'),
+        isNotNull(queueTickets.phoneHash),
+        lt(queueTickets.day, today),
+      ),
+    );
+}
 
 async function byKey(db: Db, orgId: number, key: string): Promise<Ticket | null> {
   const [t] = await db
@@ -591,6 +778,15 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
   const key = input.idempotencyKey?.trim() || null;
   if (key && key.length > MAX_IDEMPOTENCY_KEY) {
     throw new ValidationError([{ field: 'idempotencyKey', label: 'queue.fields.idempotencyKey', message: 'queue.errors.keyTooLong' }]);
+  }
+  let phoneHash: string | null = null;
+  let deviceHash: string | null = null;
+  if (input.channel === 'online') {
+    const phone = normalizePhone(input.phone ?? '');
+    if (!phone) throw new ValidationError([{ field: 'phone', label: 'queue.fields.phone', message: 'queue.errors.phoneInvalid' }]);
+    phoneHash = keyedHash(ctx.orgId, 'phone', phone);
+    const device = input.deviceId?.trim();
+    if (device && device.length <= 100) deviceHash = keyedHash(ctx.orgId, 'device', device);
   }
   if (!ctx.actor) {
     const wait = publicIssues.hit(`${ctx.orgId}|${ctx.ip ?? '-'}`);
@@ -616,6 +812,26 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
         if (!service) throw notFound('queue.errors.unknownService');
         if (!service.active) throw conflict('queue.errors.serviceClosed', { service: service.name });
         const now = txCtx.app.now();
+        const day = bangkokDay(now);
+        if (!service.alwaysOpen) {
+          const holiday = await holidayName(tx, ctx.orgId, day);
+          if (holiday) throw conflict('queue.errors.holiday', { name: holiday });
+        }
+        if (input.channel === 'online') {
+          if (!(await settingsOf(tx, ctx.orgId)).allowOnline) throw conflict('queue.errors.onlineClosed');
+          await releaseOnlineHolds(tx, ctx.orgId, day);
+          const [held] = await tx
+            .select({ label: queueTickets.label })
+            .from(queueTickets)
+            .where(
+              and(
+                eq(queueTickets.orgId, ctx.orgId),
+                or(eq(queueTickets.phoneHash, phoneHash ?? ''), deviceHash ? eq(queueTickets.deviceHash, deviceHash) : sql`false`),
+              ),
+            )
+            .limit(1);
+          if (held) throw conflict('queue.errors.onlineHasActive', { label: held.label });
+        }
         if (!isOpenAt(service, now)) {
           const today = hoursToday(service, now);
           throw today
@@ -629,7 +845,6 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
             .where(and(eq(queuePriorityGroups.orgId, ctx.orgId), eq(queuePriorityGroups.id, input.priorityGroupId)));
           if (!g?.active) throw notFound('queue.errors.unknownGroup');
         }
-        const day = bangkokDay(now);
         const [counter] = await tx
           .insert(queueDayCounters)
           .values({ orgId: ctx.orgId, serviceId: service.id, day, last: 1 })
@@ -655,6 +870,8 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
             publicToken: randomBytes(18).toString('base64url'),
             issuedBy: ctx.actor?.userId || null,
             issuedAt: now,
+            phoneHash,
+            deviceHash,
           })
           .returning();
         if (!t) throw new Error('ticket not written');
@@ -712,11 +929,9 @@ export async function callNext(ctx: ServiceContext, counterId: number): Promise<
       .from(queueCounterServices)
       .where(and(eq(queueCounterServices.orgId, ctx.orgId), eq(queueCounterServices.counterId, counter.id)));
     const serviceIds = links.map((l) => l.serviceId);
-    if (serviceIds.length === 0) throw conflict('queue.errors.nothingWaiting');
     const now = txCtx.app.now();
     const waitingWhere = and(
-      eq(queueTickets.orgId, ctx.orgId),
-      inArray(queueTickets.serviceId, serviceIds),
+      callableBy(ctx.orgId, serviceIds, counter.id),
       inArray(queueTickets.status, [...WAITING_STATUSES]),
       eq(queueTickets.day, bangkokDay(now)),
     );
@@ -738,31 +953,78 @@ export async function callNext(ctx: ServiceContext, counterId: number): Promise<
       .limit(200);
     let chosen: Ticket | undefined;
     if (priority.length && normal) {
-      const since = await normalsSincePriority(tx, ctx.orgId, serviceIds, dayStart(now));
+      const since = await normalsSincePriority(tx, ctx.orgId, serviceIds.length ? serviceIds : [normal.serviceId], dayStart(now));
       chosen = priority.find((p) => p.ratio <= since)?.ticket ?? normal;
     } else {
       chosen = normal ?? priority[0]?.ticket;
     }
     if (!chosen) throw conflict('queue.errors.nothingWaiting');
-    const [t] = await tx
-      .update(queueTickets)
-      .set({
-        status: 'called',
-        counterId: counter.id,
-        calledAt: sql`coalesce(${queueTickets.calledAt}, ${now.toISOString()}::timestamptz)`,
-        lastCalledAt: now,
-        callCount: sql`${queueTickets.callCount} + 1`,
-      })
-      .where(and(eq(queueTickets.orgId, ctx.orgId), eq(queueTickets.id, chosen.id), inArray(queueTickets.status, [...WAITING_STATUSES])))
-      .returning();
-    if (!t) throw conflict('queue.errors.tryAgain');
-    await addEvent(tx, txCtx, { ticketId: t.id, kind: 'called', serviceId: t.serviceId, counterId: counter.id });
-    tools.publish({
-      topic: 'queue.called',
-      data: { ticketId: t.id, label: t.label, counterId: counter.id, counterNumber: counter.number, serviceId: t.serviceId },
-    });
-    return { result: t, entity: 'queue_ticket', entityId: t.id, summary: `เรียกคิว ${t.label} ที่ช่องบริการ ${counter.number}` };
+    return markCalled(tx, tools, txCtx, counter, chosen.id, null);
   });
+}
+
+/** The call itself, for callNext and callTicket: the ticket must still wait (else 409, try again). */
+async function markCalled(
+  tx: Db,
+  tools: { publish: (e: { topic: string; data?: unknown }) => void },
+  txCtx: ServiceContext,
+  counter: QueueCounter,
+  ticketId: number,
+  reason: string | null,
+) {
+  const now = txCtx.app.now();
+  const [t] = await tx
+    .update(queueTickets)
+    .set({
+      status: 'called',
+      counterId: counter.id,
+      targetCounterId: null,
+      calledAt: sql`coalesce(${queueTickets.calledAt}, ${now.toISOString()}::timestamptz)`,
+      lastCalledAt: now,
+      callCount: sql`${queueTickets.callCount} + 1`,
+    })
+    .where(and(eq(queueTickets.orgId, txCtx.orgId), eq(queueTickets.id, ticketId), inArray(queueTickets.status, [...WAITING_STATUSES])))
+    .returning();
+  if (!t) throw conflict('queue.errors.tryAgain');
+  await addEvent(tx, txCtx, { ticketId: t.id, kind: 'called', serviceId: t.serviceId, counterId: counter.id, reason });
+  tools.publish({
+    topic: 'queue.called',
+    data: { ticketId: t.id, label: t.label, counterId: counter.id, counterNumber: counter.number, serviceId: t.serviceId },
+  });
+  return {
+    result: t,
+    entity: 'queue_ticket',
+    entityId: t.id,
+    summary: reason ? `เรียกคิว ${t.label} ที่ช่องบริการ ${counter.number} ก่อนลำดับ: ${reason}` : `เรียกคิว ${t.label} ที่ช่องบริการ ${counter.number}`,
+  };
+}
+
+/**
+ * Calls one waiting ticket out of its turn (someone who came back after a no-show call, a
+ * document check that takes a minute): the reason is required and kept on the call's record.
+ */
+export async function callTicket(ctx: ServiceContext, counterId: number, ticketId: number, reasonInput: string): Promise<Ticket> {
+  const reason = checkedReason(reasonInput, 'queue.fields.outOfOrderReason', true) as string;
+  return runCommand(ctx, { action: 'queue.callTicket', allowed: queuePolicy.serve(ctx.actor) }, async (tx, tools, txCtx) => {
+    const counter = await counterRow(tx, ctx.orgId, counterId, true);
+    if (counter.paused) throw conflict('queue.errors.counterPaused', { counter: counter.number });
+    const busy = await activeAt(tx, ctx.orgId, counter.id);
+    if (busy) throw conflict('queue.errors.counterBusy', { counter: counter.number, label: busy.label });
+    const t = await ticketRow(tx, ctx.orgId, ticketId, true);
+    if (!WAITING_STATUSES.includes(t.status)) throw conflict('queue.errors.wrongStatus', { label: t.label, status: t.status });
+    if (t.day !== bangkokDay(txCtx.app.now())) throw conflict('queue.errors.notToday', { label: t.label });
+    if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
+      throw conflict('queue.errors.sentElsewhere', { label: t.label });
+    }
+    return markCalled(tx, tools, txCtx, counter, t.id, reason);
+  });
+}
+
+function checkedReason(input: string | null | undefined, label: string, required: boolean): string | null {
+  const reason = input?.trim() || null;
+  if (!reason && required) throw new ValidationError([{ field: 'reason', label, message: 'queue.errors.reasonRequired' }]);
+  if (reason && reason.length > MAX_REASON) throw new ValidationError([{ field: 'reason', label, message: 'queue.errors.reasonTooLong' }]);
+  return reason;
 }
 
 type Transition = {
@@ -777,7 +1039,7 @@ async function transition(
   ticketId: number,
   spec: Transition,
   change: (t: Ticket, now: Date) => PgUpdateSetSource<typeof queueTickets>,
-  opts: { reason?: string | null; check?: (t: Ticket, now: Date) => void; serviceId?: (t: Ticket) => number } = {},
+  opts: { reason?: string | null; check?: (t: Ticket, now: Date) => void; serviceId?: (t: Ticket) => number; counterId?: number } = {},
 ): Promise<Ticket> {
   return runCommand(ctx, { action: spec.action, allowed: queuePolicy.serve(ctx.actor) }, async (tx, tools, txCtx) => {
     const before = await ticketRow(tx, ctx.orgId, ticketId, true);
@@ -794,7 +1056,7 @@ async function transition(
       ticketId: t.id,
       kind: spec.kind,
       serviceId: opts.serviceId ? opts.serviceId(t) : t.serviceId,
-      counterId: before.counterId,
+      counterId: opts.counterId ?? before.counterId,
       reason: opts.reason ?? null,
     });
     tools.publish({
@@ -836,7 +1098,7 @@ export async function finish(ctx: ServiceContext, ticketId: number): Promise<Tic
     ctx,
     ticketId,
     { action: 'queue.finish', kind: 'finished', from: ['called', 'serving'], summary: (t) => `ให้บริการคิว ${t.label} เสร็จ` },
-    (t, now) => ({ status: 'finished', finishedAt: now, servingAt: t.servingAt ?? now }),
+    (t, now) => ({ status: 'finished', finishedAt: now, servingAt: t.servingAt ?? now, phoneHash: null, deviceHash: null }),
   );
 }
 
@@ -845,25 +1107,29 @@ export async function noShow(ctx: ServiceContext, ticketId: number): Promise<Tic
     ctx,
     ticketId,
     { action: 'queue.noShow', kind: 'no_show', from: ['called'], summary: (t) => `คิว ${t.label} ไม่มาตามเรียก` },
-    (_t, now) => ({ status: 'no_show', finishedAt: now }),
+    (_t, now) => ({ status: 'no_show', finishedAt: now, phoneHash: null, deviceHash: null }),
   );
 }
 
 /**
- * Sends the ticket to another service's queue; it keeps its number and its place by time of
- * issue. A finished (or no-show, cancelled) ticket cannot be transferred.
+ * Sends the ticket to another service's queue, or to one counter (only that counter calls it
+ * then); it keeps its number and its place by time of issue. A finished (or no-show, cancelled)
+ * ticket cannot be transferred.
  */
 export async function transfer(
   ctx: ServiceContext,
   ticketId: number,
-  input: { serviceId: number; reason?: string | null },
+  input: { serviceId?: number | null; counterId?: number | null; reason?: string | null },
 ): Promise<Ticket> {
-  const reason = input.reason?.trim() || null;
-  if (reason && reason.length > MAX_REASON) {
-    throw new ValidationError([{ field: 'reason', label: 'queue.fields.reason', message: 'queue.errors.reasonTooLong' }]);
+  const reason = checkedReason(input.reason, 'queue.fields.reason', false);
+  const db = dbOf(ctx);
+  if (input.counterId == null && input.serviceId == null) {
+    throw new ValidationError([{ field: 'serviceId', label: 'queue.fields.transferTo', message: 'core.validation.choose' }]);
   }
-  const target = await serviceRow(dbOf(ctx), ctx.orgId, input.serviceId);
-  if (!target.active) throw conflict('queue.errors.serviceClosed', { service: target.name });
+  const toCounter = input.counterId != null ? await counterRow(db, ctx.orgId, input.counterId) : null;
+  const target = input.serviceId != null ? await serviceRow(db, ctx.orgId, input.serviceId) : null;
+  if (target && !target.active) throw conflict('queue.errors.serviceClosed', { service: target.name });
+  const where = toCounter ? `ช่องบริการ ${toCounter.number}` : `งานบริการ ${target?.name}`;
   return transition(
     ctx,
     ticketId,
@@ -871,14 +1137,23 @@ export async function transfer(
       action: 'queue.transfer',
       kind: 'transferred',
       from: ['issued', 'transferred', 'called', 'serving'],
-      summary: (t) => `โอนคิว ${t.label} ไปงานบริการ ${target.name}`,
+      summary: (t) => `โอนคิว ${t.label} ไป${where}`,
     },
-    () => ({ status: 'transferred', serviceId: target.id, counterId: null }),
+    (t) => ({
+      status: 'transferred',
+      serviceId: target?.id ?? t.serviceId,
+      counterId: null,
+      targetCounterId: toCounter?.id ?? null,
+    }),
     {
       reason,
+      counterId: toCounter?.id,
       check: (t) => {
         if (['finished', 'no_show', 'cancelled'].includes(t.status)) throw conflict('queue.errors.finishedNoTransfer', { label: t.label });
-        if (t.serviceId === target.id) {
+        if (toCounter && t.counterId === toCounter.id && ACTIVE_STATUSES.includes(t.status)) {
+          throw new ValidationError([{ field: 'counterId', label: 'queue.fields.transferToCounter', message: 'queue.errors.sameCounter' }]);
+        }
+        if (!toCounter && target && t.serviceId === target.id) {
           throw new ValidationError([{ field: 'serviceId', label: 'queue.fields.transferTo', message: 'queue.errors.sameService' }]);
         }
       },
@@ -888,11 +1163,7 @@ export async function transfer(
 
 /** Pauses a counter (a break, a meeting) with a reason: it calls nobody until resumed. */
 export async function pauseCounter(ctx: ServiceContext, counterId: number, reasonInput: string): Promise<QueueCounter> {
-  const reason = reasonInput.trim();
-  if (!reason) throw new ValidationError([{ field: 'reason', label: 'queue.fields.pauseReason', message: 'queue.errors.reasonRequired' }]);
-  if (reason.length > MAX_REASON) {
-    throw new ValidationError([{ field: 'reason', label: 'queue.fields.pauseReason', message: 'queue.errors.reasonTooLong' }]);
-  }
+  const reason = checkedReason(reasonInput, 'queue.fields.pauseReason', true) as string;
   return setPaused(ctx, counterId, true, reason);
 }
 

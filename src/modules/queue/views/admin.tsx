@@ -24,7 +24,7 @@ export interface Choice {
   name: string;
 }
 
-function SectionNav() {
+export function SectionNav() {
   const t = useT();
   return (
     <nav aria-label={t('queue.admin.sections')}>
@@ -37,6 +37,9 @@ function SectionNav() {
         </li>
         <li>
           <a href={`${ADMIN_BASE}/groups`}>{t('queue.admin.groups.title')}</a>
+        </li>
+        <li>
+          <a href={`${ADMIN_BASE}/settings`}>{t('queue.admin.settings.title')}</a>
         </li>
       </ul>
     </nav>

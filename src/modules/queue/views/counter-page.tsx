@@ -24,6 +24,7 @@ export function CounterPage(props: CounterPageProps) {
   const c = props.counter;
   const base = c ? `/staff/queue/${c.id}` : '';
   const cur = props.current;
+  const canCall = !!c && !cur && !c.paused;
   return (
     <StaffLayout title={t('queue.counter.title')}>
       <PageHeader title={t('queue.counter.title')} lead={t('queue.counter.lead')} />
@@ -100,14 +101,19 @@ export function CounterPage(props: CounterPageProps) {
               <Form action={`${base}/transfer`}>
                 <input type="hidden" name="ticketId" value={String(cur.id)} />
                 <SelectField
-                  name="serviceId"
+                  name="to"
                   label="queue.fields.transferTo"
                   errors={props.errors}
-                  options={props.services
-                    .filter((s) => s.id !== cur.serviceId)
-                    .map((s) => ({ value: String(s.id), text: `${s.prefix} ${s.name}` }))}
+                  options={[
+                    ...props.services
+                      .filter((s) => s.id !== cur.serviceId)
+                      .map((s) => ({ value: `service:${s.id}`, text: t('queue.counter.toService', { prefix: s.prefix, name: s.name }) })),
+                    ...props.counters
+                      .filter((x) => x.id !== c.id)
+                      .map((x) => ({ value: `counter:${x.id}`, text: t('queue.counter.toCounter', { number: x.number, name: x.name }) })),
+                  ]}
                 />
-                <TextField name="reason" label="queue.fields.reason" optional errors={props.errors} />
+                <TextField name="transferReason" label="queue.fields.reason" optional errors={props.errors} />
                 <Button variant="secondary">{t('queue.counter.transfer')}</Button>
               </Form>
             ) : null}
@@ -135,6 +141,7 @@ export function CounterPage(props: CounterPageProps) {
                       <th scope="col">{t('queue.counter.columns.service')}</th>
                       <th scope="col">{t('queue.counter.columns.group')}</th>
                       <th scope="col">{t('queue.counter.columns.issuedAt')}</th>
+                      {canCall ? <th scope="col">{t('queue.counter.columns.outOfOrder')}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -144,6 +151,23 @@ export function CounterPage(props: CounterPageProps) {
                         <td>{serviceName(w.serviceId)}</td>
                         <td>{groupName(w.priorityGroupId)}</td>
                         <td class="nowrap">{formatThaiTime(w.issuedAt)}</td>
+                        {canCall ? (
+                          <td>
+                            <details class="call-ticket">
+                              <summary>{t('queue.counter.callThis', { label: w.label })}</summary>
+                              <Form action={`${base}/call-ticket`}>
+                                <input type="hidden" name="ticketId" value={String(w.id)} />
+                                <TextField
+                                  name={`reason_${w.id}`}
+                                  label="queue.fields.outOfOrderReason"
+                                  hint="queue.counter.outOfOrderHint"
+                                  errors={props.errors}
+                                />
+                                <Button variant="secondary">{t('queue.counter.callThisButton', { label: w.label })}</Button>
+                              </Form>
+                            </details>
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>

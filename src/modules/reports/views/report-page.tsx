@@ -133,7 +133,6 @@ export function ReportPage(p: ReportPageProps) {
         </section>
       ) : null}
 
-
       {p.canCoordinate && newestVersion && (r.status === 'signed' || r.status === 'returned' || r.status === 'published') ? (
         <section class="panel" aria-labelledby="new-version">
           <h2 id="new-version">{t('reports.newVersion')}</h2>
