@@ -112,6 +112,10 @@ const base: ModuleMessages = {
       callThis: 'เรียก {label} ก่อนลำดับ',
       callThisButton: 'เรียก {label} เดี๋ยวนี้',
       outOfOrderHint: 'เช่น มาตามเรียกหลังถูกบันทึกว่าไม่มา ระบบเก็บเหตุผลไว้ในประวัติของคิว',
+      pauseHint: 'เช่น พักกลางวัน ประชุม ระหว่างพักจะไม่มีคิวถูกเรียกมาที่ช่องนี้',
+      screens: 'หน้าจอของจุดบริการ',
+      openBoard: 'เปิดจอแสดงคิว (สำหรับจอทีวี)',
+      openKiosk: 'เปิดตู้กดบัตรคิว (สำหรับจอสัมผัส)',
     },
     flash: {
       called: 'เรียกคิวแล้ว',
@@ -334,6 +338,10 @@ const base: ModuleMessages = {
       callThis: 'Call {label} out of turn',
       callThisButton: 'Call {label} now',
       outOfOrderHint: 'e.g. came back after being marked as not present. The reason is kept in the ticket’s history',
+      pauseHint: 'e.g. lunch break, a meeting. No ticket is called to this counter while it is paused',
+      screens: 'Screens of the service point',
+      openBoard: 'Open the display board (for the TV)',
+      openKiosk: 'Open the ticket kiosk (for the touch screen)',
     },
     flash: {
       called: 'Ticket called',

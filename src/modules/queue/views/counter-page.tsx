@@ -122,10 +122,13 @@ export function CounterPage(props: CounterPageProps) {
                 <Button variant="secondary">{t('queue.counter.resume')}</Button>
               </Form>
             ) : (
-              <Form action={`${base}/pause`}>
-                <TextField name="reason" label="queue.fields.pauseReason" errors={props.errors} />
-                <Button variant="secondary">{t('queue.counter.pause')}</Button>
-              </Form>
+              <details class="counter-pause" open={props.errors.some((e) => e.field === 'reason')}>
+                <summary>{t('queue.counter.pause')}</summary>
+                <Form action={`${base}/pause`}>
+                  <TextField name="reason" label="queue.fields.pauseReason" hint="queue.counter.pauseHint" errors={props.errors} />
+                  <Button variant="secondary">{t('queue.counter.pause')}</Button>
+                </Form>
+              </details>
             )}
           </section>
           <section class="panel" aria-labelledby="queue-waiting">
@@ -175,6 +178,16 @@ export function CounterPage(props: CounterPageProps) {
               </div>
             )}
           </section>
+          <nav class="panel" aria-label={t('queue.counter.screens')}>
+            <ul class="counter-screens">
+              <li>
+                <a href="/queue/board">{t('queue.counter.openBoard')}</a>
+              </li>
+              <li>
+                <a href="/queue/kiosk">{t('queue.counter.openKiosk')}</a>
+              </li>
+            </ul>
+          </nav>
         </>
       ) : null}
     </StaffLayout>
