@@ -482,8 +482,8 @@ export interface PublicTicket extends TicketPosition {
   day: string;
 }
 
-async function publicView(db: Db, orgId: number, t: Ticket): Promise<PublicTicket> {
-  const service = await serviceRow(db, orgId, t.serviceId);
+async function publicView(db: Db, orgId: number, t: Ticket, known?: QueueService): Promise<PublicTicket> {
+  const service = known?.id === t.serviceId ? known : await serviceRow(db, orgId, t.serviceId);
   const pos = await positionOf(db, orgId, t, service);
   let counterNumber: number | null = null;
   if (t.counterId && ACTIVE_STATUSES.includes(t.status)) {
@@ -799,7 +799,9 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
     if (existing) return again(existing);
   }
   try {
-    const ticket = await runCommand(
+    // The ticket's public view (its place in the line) is read in the same transaction: under a
+    // burst of presses each request waits for the database once, not once more after its commit.
+    const issued = await runCommand(
       ctx,
       { action: 'queue.issueTicket', allowed: queuePolicy.issue(ctx.actor, input.channel) },
       async (tx, tools, txCtx) => {
@@ -877,10 +879,11 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
         if (!t) throw new Error('ticket not written');
         await addEvent(tx, txCtx, { ticketId: t.id, kind: 'issued', serviceId: service.id });
         tools.publish({ topic: 'queue.issued', data: { ticketId: t.id, serviceId: service.id, label: t.label } });
-        return { result: t, entity: 'queue_ticket', entityId: t.id, summary: `ออกบัตรคิว ${t.label} ${service.name}` };
+        const status = await publicView(tx, ctx.orgId, t, service);
+        return { result: { ticket: t, status }, entity: 'queue_ticket', entityId: t.id, summary: `ออกบัตรคิว ${t.label} ${service.name}` };
       },
     );
-    return { ticket, status: await publicView(db, ctx.orgId, ticket), created: true };
+    return { ...issued, created: true };
   } catch (e) {
     if (e instanceof AlreadyIssued && key) {
       const existing = await byKey(db, ctx.orgId, key);
