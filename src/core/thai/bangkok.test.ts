@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addMonths, bangkokDate, bangkokDateParts, bangkokMidnight, daysInMonth, isValidCalendarDate } from './bangkok.js';
+import {
+  addMonths,
+  bangkokDate,
+  bangkokDateParts,
+  bangkokIsoDay,
+  bangkokMidnight,
+  daysInMonth,
+  isValidCalendarDate,
+  parseIsoDay,
+} from './bangkok.js';
 
 const HOUR = 3_600_000;
 /** Bangkok has been on a fixed UTC+7 since 1 April 1920. */
@@ -131,5 +140,18 @@ describe('bangkok properties', () => {
         assert.deepEqual([p.year, p.month, p.day], [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()]);
       }),
     );
+  });
+});
+
+describe('ISO days', () => {
+  it('the Bangkok day of an instant: 23:30 UTC is already the next day in Bangkok', () => {
+    assert.equal(bangkokIsoDay(new Date('2026-11-25T16:59:59Z')), '2026-11-25');
+    assert.equal(bangkokIsoDay(new Date('2026-11-25T17:00:00Z')), '2026-11-26');
+  });
+  it('only real days parse', () => {
+    assert.deepEqual(parseIsoDay('2026-02-28'), { year: 2026, month: 2, day: 28 });
+    for (const bad of ['2026-02-29', '2026-13-01', '26-01-01', '2026-1-01', '', null, undefined, '1999-12-31']) {
+      assert.equal(parseIsoDay(bad), null, String(bad));
+    }
   });
 });

@@ -95,6 +95,21 @@ export function bangkokDateParts(d: Date): BangkokDateParts {
   return { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, weekday };
 }
 
+/** The Bangkok calendar day of an instant as an ISO date, 'YYYY-MM-DD' (Gregorian): what date columns hold. */
+export function bangkokIsoDay(d: Date): string {
+  const p = bangkokDateParts(d);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The fields of an ISO date 'YYYY-MM-DD' naming a real day (years 2000–2200), or null. */
+export function parseIsoDay(s: string | undefined | null): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s ?? '');
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 2000 || year > 2200 || !isValidCalendarDate(year, month, day)) return null;
+  return { year, month, day };
+}
+
 /** Number of days in a Gregorian month (month 1-12). */
 export function daysInMonth(year: number, month: number): number {
   const d = new Date(0);

@@ -10,11 +10,13 @@ export {
   type BangkokDateParts,
   bangkokDate,
   bangkokDateParts,
+  bangkokIsoDay,
   bangkokMidnight,
   type CalendarDate,
   type DateRange,
   daysInMonth,
   isValidCalendarDate,
+  parseIsoDay,
   type YearMonth,
 } from './bangkok.js';
 export {

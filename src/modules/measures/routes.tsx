@@ -11,6 +11,7 @@ import { serveStoredFile } from '../../core/http/serve-file.js';
 import { bahtAmount } from '../../core/http/validation.js';
 import { readFileBytes } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { fiscalYearOf, formatSatang, parseThaiDateInput } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
@@ -378,7 +379,7 @@ export function routes(app: Hono<AppEnv>) {
       });
     }
     try {
-      await svc.addProgress(ctx, id, { happenedOn: svc.isoDay(date), text: parsed.data.text });
+      await svc.addProgress(ctx, id, { happenedOn: bangkokIsoDay(date), text: parsed.data.text });
     } catch (e) {
       return measurePage(c, id, { name: 'progress', values, errors: fieldErrorsOf(e) });
     }

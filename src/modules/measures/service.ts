@@ -10,7 +10,7 @@ import { MAX_SATANG } from '../../core/http/validation.js';
 import { MalformedImageError, stripImageMetadata } from '../../core/storage/exif.js';
 import { saveFile } from '../../core/storage/files.js';
 import { megabytes } from '../../core/storage/store.js';
-import { bangkokDate, bangkokDateParts, fiscalHalfRange, fiscalYearOf, fiscalYearRange } from '../../core/thai/index.js';
+import { bangkokDate, bangkokIsoDay, fiscalHalfRange, fiscalYearOf, fiscalYearRange } from '../../core/thai/index.js';
 import { divisions, staffMembers } from '../staff/schema.js';
 import { fullName, staffOfUser } from '../staff/service.js';
 import { measuresPolicy } from './policy.js';
@@ -174,17 +174,10 @@ export function defaultPlanTitle(fiscalYear: number): string {
   return `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ${fiscalYear}`;
 }
 
-/** The Bangkok calendar day of an instant, as an ISO date (Gregorian): what date columns hold. */
-export function isoDay(d: Date): string {
-  const p = bangkokDateParts(d);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
-
-/** First and last day (ISO, Bangkok) of a fiscal year. */
 export function fiscalYearDays(fy: number): { first: string; last: string } {
   const r = fiscalYearRange(fy);
   const l = r.lastDay;
-  return { first: isoDay(r.start), last: isoDay(bangkokDate(l.year, l.month, l.day)) };
+  return { first: bangkokIsoDay(r.start), last: bangkokIsoDay(bangkokDate(l.year, l.month, l.day)) };
 }
 
 function shiftYear(day: string | null, years: number): string | null {
@@ -647,7 +640,7 @@ export async function addProgress(ctx: ServiceContext, measureId: number, input:
   const m = await getMeasure(ctx, measureId);
   return runCommand(ctx, { action: 'measures.addProgress', allowed: await canUpdate(ctx, m) }, async (tx) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.happenedOn)) bad('happenedOn', 'measures.progress.happenedOn', 'measures.errors.date');
-    if (input.happenedOn > isoDay(ctx.app.now())) bad('happenedOn', 'measures.progress.happenedOn', 'measures.errors.future');
+    if (input.happenedOn > bangkokIsoDay(ctx.app.now())) bad('happenedOn', 'measures.progress.happenedOn', 'measures.errors.future');
     if (!input.text.trim()) bad('text', 'measures.progress.text', 'measures.errors.required');
     const [row] = await tx
       .insert(measureProgress)

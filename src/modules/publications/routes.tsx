@@ -6,6 +6,7 @@ import { type FormValues, readForm } from '../../core/http/forms.js';
 import { parseRowId } from '../../core/http/ids.js';
 import { isSecureRequest } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage, renderToString } from '../../core/ui/render.js';
@@ -64,7 +65,6 @@ function siteOrigin(c: AppContext): string {
 }
 
 /** A date as YYYY-MM-DD in Thailand, for the name of a downloaded copy of the log. */
-const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(d);
 
 export function routes(app: Hono<AppEnv>) {
   app.get('/ita', (c) =>
@@ -144,7 +144,7 @@ export function routes(app: Hono<AppEnv>) {
     const bytes = logCsv(all, (p) => `${origin}${publicationFileHref(p)}`);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Length', String(bytes.byteLength));
-    c.header('Content-Disposition', `attachment; filename="publication-log-${isoDay(ctx.app.now())}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="publication-log-${bangkokIsoDay(ctx.app.now())}.csv"`);
     c.header('Cache-Control', 'no-cache');
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(bytes as Uint8Array<ArrayBuffer>);

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm, validateValues } from '../../core/http/forms.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import { listDivisions, listStaff } from '../staff/service.js';
@@ -11,7 +12,6 @@ import { queuePolicy } from './policy.js';
 import type { ServiceHours } from './schema.js';
 import {
   addHoliday,
-  bangkokDay,
   type CounterWithServices,
   createCounter,
   createPriorityGroup,
@@ -361,7 +361,7 @@ export function adminRoutes(app: Hono<AppEnv>) {
     s: { values?: FormValues; errors?: FieldError[]; holidayValues?: FormValues; holidayErrors?: FieldError[] },
   ) => {
     const ctx = guard(c);
-    const today = bangkokDay(ctx.app.now());
+    const today = bangkokIsoDay(ctx.app.now());
     const [settings, holidays] = await Promise.all([getQueueSettings(ctx), listHolidays(ctx, { from: today, to: '9999-12-31' })]);
     const errors = [...(s.errors ?? []), ...(s.holidayErrors ?? [])];
     return renderPage(

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import { dbOf, type ServiceContext } from '../../core/context.js';
 import { ensureAllowed } from '../../core/http/errors.js';
-import { bangkokDateParts, bangkokMidnight } from '../../core/thai/bangkok.js';
+import { bangkokDateParts, bangkokIsoDay, bangkokMidnight } from '../../core/thai/bangkok.js';
 import { getOrganization } from '../organization/service.js';
 import { queuePolicy } from './policy.js';
 import { ACTIVE_STATUSES, queueCounters, queueServices, queueTicketEvents, queueTickets } from './schema.js';
-import { bangkokDay, getQueueSettings, listServices } from './service.js';
+import { getQueueSettings, listServices } from './service.js';
 
 /**
  * What the display board (กระดานแสดงคิว) shows: the ticket at each counter, the last calls
@@ -50,7 +50,7 @@ export async function boardSnapshot(ctx: ServiceContext): Promise<BoardSnapshot>
   ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
   const db = dbOf(ctx);
   const now = ctx.app.now();
-  const today = bangkokDay(now);
+  const today = bangkokIsoDay(now);
   const dayStart = bangkokMidnight(bangkokDateParts(now));
   const [org, settings, services, counters] = await Promise.all([
     getOrganization(ctx),

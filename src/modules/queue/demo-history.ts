@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
-import { bangkokDate, bangkokDateParts } from '../../core/thai/bangkok.js';
+import { bangkokDate, bangkokDateParts, bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { queuePolicy } from './policy.js';
 import {
   type Channel,
@@ -12,7 +12,7 @@ import {
   type TicketEventKind,
   type TicketStatus,
 } from './schema.js';
-import { bangkokDay, listHolidays, listSetup, ticketLabel } from './service.js';
+import { listHolidays, listSetup, ticketLabel } from './service.js';
 
 /**
  * Weeks of realistic ticket history for the demo, so the statistics mean something: office
@@ -94,9 +94,9 @@ export async function seedQueueHistory(ctx: ServiceContext, opts: HistoryOptions
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
   };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const untilDay = bangkokDay(opts.until);
+  const untilDay = bangkokIsoDay(opts.until);
   const first = new Date(opts.until.getTime() - opts.days * 86_400_000);
-  const holidays = new Set((await listHolidays(ctx, { from: bangkokDay(first), to: untilDay })).map((h) => h.day));
+  const holidays = new Set((await listHolidays(ctx, { from: bangkokIsoDay(first), to: untilDay })).map((h) => h.day));
   const byPrefix = new Map(services.map((s) => [s.prefix, s]));
   const known = services.filter((s) => SHARE[s.prefix] !== undefined);
   const rest = services.filter((s) => SHARE[s.prefix] === undefined);
@@ -112,7 +112,7 @@ export async function seedQueueHistory(ctx: ServiceContext, opts: HistoryOptions
   for (let i = opts.days; i >= 1; i--) {
     const date = new Date(opts.until.getTime() - i * 86_400_000);
     const p = bangkokDateParts(date);
-    const day = bangkokDay(date);
+    const day = bangkokIsoDay(date);
     if (day >= untilDay || p.weekday === 0 || p.weekday === 6 || holidays.has(day)) continue;
     const at = (minutes: number) => new Date(bangkokDate(p.year, p.month, p.day).getTime() + minutes * MIN);
     // The first days of a month are busier at the allowance service (the monthly payment).

@@ -1,6 +1,7 @@
 import type { DemoContext } from '../../core/module.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { seedQueueHistory } from './demo-history.js';
-import { addHoliday, bangkokDay, createCounter, createPriorityGroup, createService, issueTicket, updateQueueSettings } from './service.js';
+import { addHoliday, createCounter, createPriorityGroup, createService, issueTicket, updateQueueSettings } from './service.js';
 
 const WEEKDAYS_OFFICE: [string, string] = ['08:30', '16:30'];
 
@@ -87,7 +88,7 @@ export async function seedDemoQueue(demo: DemoContext) {
   const groupIds: number[] = [];
   for (const [i, g] of groups.entries()) groupIds.push((await createPriorityGroup(ctx, { ...g, ratio: 2, sortOrder: (i + 1) * 10 })).id);
   await updateQueueSettings(ctx, { allowOnline: true, boardRecent: 6, kioskReturnSeconds: 25 });
-  const today = bangkokDay(ctx.app.now());
+  const today = bangkokIsoDay(ctx.app.now());
   // Not today's: the demo should take numbers whatever day it is started.
   for (const [day, name] of HOLIDAYS) if (day !== today) await addHoliday(ctx, { day, name });
   // A few people waiting now, so the counter page has someone to call.

@@ -8,11 +8,11 @@ import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
 import { parseRowId } from '../../core/http/ids.js';
 import { isSecureRequest } from '../../core/http/request.js';
 import { qrSvg } from '../../core/qr.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { renderPage } from '../../core/ui/render.js';
 import { queuePolicy } from './policy.js';
 import {
   activeOnlineTicket,
-  bangkokDay,
   getQueueSettings,
   getTicketByToken,
   holidayOn,
@@ -94,7 +94,7 @@ export function publicRoutes(app: Hono<AppEnv>) {
       getQueueSettings(ctx),
       listServices(ctx),
       listPriorityGroups(ctx),
-      holidayOn(ctx, bangkokDay(ctx.app.now())),
+      holidayOn(ctx, bangkokIsoDay(ctx.app.now())),
     ]);
     const chosen = over.serviceId
       ? services.find((s) => s.service.id === over.serviceId && s.openNow && (!holiday || s.service.alwaysOpen))
@@ -184,7 +184,7 @@ export function publicRoutes(app: Hono<AppEnv>) {
         ticket={ticket}
         token={c.req.param('token')}
         now={now}
-        today={bangkokDay(now)}
+        today={bangkokIsoDay(now)}
         surveyHref={null}
         onlineHref={settings.allowOnline ? '/queue/online' : null}
       />,
@@ -199,7 +199,7 @@ export function publicRoutes(app: Hono<AppEnv>) {
     const [services, groups, holiday] = await Promise.all([
       listServices(ctx),
       listPriorityGroups(ctx),
-      holidayOn(ctx, bangkokDay(ctx.app.now())),
+      holidayOn(ctx, bangkokIsoDay(ctx.app.now())),
     ]);
     noStore(c);
     return renderPage(

@@ -5,11 +5,11 @@ import type { Actor, Role } from '../../core/auth/roles.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { BusEvent } from '../../core/events/bus.js';
 import { AppError } from '../../core/http/errors.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { createTestEnv, createTestOrg, createTestUser, signedIn, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { seedDemoQueue } from './demo.js';
 import { queueDayCounters, queueTicketEvents, queueTickets } from './schema.js';
 import {
-  bangkokDay,
   callNext,
   callTicket,
   createCounter,
@@ -122,7 +122,7 @@ describe('issuing tickets', () => {
       const next = await issueTicket(publicCtx, { serviceId: svc.id, channel: 'kiosk' });
       assert.equal(next.ticket.label, 'B001');
       assert.equal(next.ticket.day, '2026-11-27');
-      assert.equal(bangkokDay(new Date('2026-11-26T16:59:59Z')), '2026-11-26');
+      assert.equal(bangkokIsoDay(new Date('2026-11-26T16:59:59Z')), '2026-11-26');
     } finally {
       clock = saved;
     }

@@ -6,7 +6,7 @@ import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { conflict, ensureAllowed, notFound, tooMany, ValidationError } from '../../core/http/errors.js';
 import { RateLimiter } from '../../core/http/rate-limit.js';
-import { bangkokDateParts, bangkokMidnight } from '../../core/thai/bangkok.js';
+import { bangkokDateParts, bangkokIsoDay, bangkokMidnight, parseIsoDay } from '../../core/thai/bangkok.js';
 import { queuePolicy } from './policy.js';
 import {
   ACTIVE_STATUSES,
@@ -41,12 +41,6 @@ const publicIssues = new RateLimiter(30, 60 * 1000);
 
 // ---------------------------------------------------------------------------------------------
 // Days, hours, labels
-
-/** The Bangkok calendar day of an instant as 'YYYY-MM-DD' (ticket numbers restart each day). */
-export function bangkokDay(d: Date): string {
-  const p = bangkokDateParts(d);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
 
 function dayStart(d: Date): Date {
   return bangkokMidnight(bangkokDateParts(d));
@@ -341,7 +335,7 @@ export async function listServices(ctx: ServiceContext): Promise<ServiceSummary[
       and(
         eq(queueTickets.orgId, ctx.orgId),
         inArray(queueTickets.status, [...WAITING_STATUSES]),
-        eq(queueTickets.day, bangkokDay(ctx.app.now())),
+        eq(queueTickets.day, bangkokIsoDay(ctx.app.now())),
       ),
     )
     .groupBy(queueTickets.serviceId);
@@ -406,7 +400,7 @@ export async function listWaiting(ctx: ServiceContext, serviceIds: number[], cou
       and(
         callableBy(ctx.orgId, serviceIds, counterId),
         inArray(queueTickets.status, [...WAITING_STATUSES]),
-        eq(queueTickets.day, bangkokDay(ctx.app.now())),
+        eq(queueTickets.day, bangkokIsoDay(ctx.app.now())),
       ),
     )
     .orderBy(asc(queueTickets.issuedAt), asc(queueTickets.id))
@@ -632,14 +626,6 @@ export async function updateQueueSettings(ctx: ServiceContext, input: Partial<Qu
   });
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-}
-
 /** Days the office is closed, oldest first (a range of Bangkok days, inclusive, or all). Public. */
 export async function listHolidays(ctx: ServiceContext, range?: { from: string; to: string }): Promise<{ day: string; name: string }[]> {
   ensureAllowed(queuePolicy.readPublic(ctx.actor), !!ctx.actor);
@@ -670,7 +656,7 @@ export async function holidayOn(ctx: ServiceContext, day: string): Promise<strin
 export async function addHoliday(ctx: ServiceContext, input: { day: string; name: string }): Promise<{ day: string; name: string }> {
   const name = input.name.trim();
   const fields = [];
-  if (!validDay(input.day)) fields.push({ field: 'day', label: 'queue.fields.holidayDay', message: 'core.validation.invalid' });
+  if (!parseIsoDay(input.day)) fields.push({ field: 'day', label: 'queue.fields.holidayDay', message: 'core.validation.invalid' });
   if (!name) fields.push({ field: 'name', label: 'queue.fields.holidayName', message: 'core.validation.required' });
   else if (name.length > 200) fields.push({ field: 'name', label: 'queue.fields.holidayName', message: 'queue.errors.reasonTooLong' });
   if (fields.length) throw new ValidationError(fields);
@@ -685,7 +671,7 @@ export async function addHoliday(ctx: ServiceContext, input: { day: string; name
 
 export async function removeHoliday(ctx: ServiceContext, day: string): Promise<void> {
   return runCommand(ctx, { action: 'queue.removeHoliday', allowed: queuePolicy.manage(ctx.actor) }, async (tx) => {
-    const name = validDay(day) ? await holidayName(tx, ctx.orgId, day) : null;
+    const name = parseIsoDay(day) ? await holidayName(tx, ctx.orgId, day) : null;
     if (!name) throw notFound('queue.errors.unknownHoliday');
     await tx.delete(queueHolidays).where(and(eq(queueHolidays.orgId, ctx.orgId), eq(queueHolidays.day, day)));
     return { result: undefined, entity: 'queue_holiday', entityId: day, summary: `ลบวันหยุด ${day} ${name}` };
@@ -717,7 +703,7 @@ export async function activeOnlineTicket(ctx: ServiceContext, deviceId: string):
       and(
         eq(queueTickets.orgId, ctx.orgId),
         eq(queueTickets.deviceHash, keyedHash(ctx.orgId, 'device', deviceId)),
-        eq(queueTickets.day, bangkokDay(ctx.app.now())),
+        eq(queueTickets.day, bangkokIsoDay(ctx.app.now())),
         inArray(queueTickets.status, [...WAITING_STATUSES, ...ACTIVE_STATUSES]),
       ),
     );
@@ -814,7 +800,7 @@ export async function issueTicket(ctx: ServiceContext, input: IssueInput): Promi
         if (!service) throw notFound('queue.errors.unknownService');
         if (!service.active) throw conflict('queue.errors.serviceClosed', { service: service.name });
         const now = txCtx.app.now();
-        const day = bangkokDay(now);
+        const day = bangkokIsoDay(now);
         if (!service.alwaysOpen) {
           const holiday = await holidayName(tx, ctx.orgId, day);
           if (holiday) throw conflict('queue.errors.holiday', { name: holiday });
@@ -936,7 +922,7 @@ export async function callNext(ctx: ServiceContext, counterId: number): Promise<
     const waitingWhere = and(
       callableBy(ctx.orgId, serviceIds, counter.id),
       inArray(queueTickets.status, [...WAITING_STATUSES]),
-      eq(queueTickets.day, bangkokDay(now)),
+      eq(queueTickets.day, bangkokIsoDay(now)),
     );
     const [normal] = await tx
       .select()
@@ -1015,7 +1001,7 @@ export async function callTicket(ctx: ServiceContext, counterId: number, ticketI
     if (busy) throw conflict('queue.errors.counterBusy', { counter: counter.number, label: busy.label });
     const t = await ticketRow(tx, ctx.orgId, ticketId, true);
     if (!WAITING_STATUSES.includes(t.status)) throw conflict('queue.errors.wrongStatus', { label: t.label, status: t.status });
-    if (t.day !== bangkokDay(txCtx.app.now())) throw conflict('queue.errors.notToday', { label: t.label });
+    if (t.day !== bangkokIsoDay(txCtx.app.now())) throw conflict('queue.errors.notToday', { label: t.label });
     if (t.targetCounterId !== null && t.targetCounterId !== counter.id) {
       throw conflict('queue.errors.sentElsewhere', { label: t.label });
     }

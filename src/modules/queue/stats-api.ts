@@ -3,8 +3,8 @@ import { errorResponses, security } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { ensureAllowed, ValidationError } from '../../core/http/errors.js';
+import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { CHANNELS } from './schema.js';
-import { bangkokDay } from './service.js';
 import { MAX_RANGE_DAYS, queueStats, queueStatsPolicy } from './stats.js';
 import { parsePeriod } from './stats-routes.js';
 
@@ -100,7 +100,7 @@ export function statsApi(app: OpenAPIHono<AppEnv>) {
     if (query.period === 'range') {
       return c.json(await queueStats(ctx, { from: query.from ?? '', to: query.to ?? '' }), 200);
     }
-    const parsed = parsePeriod((k) => (query as Record<string, string | undefined>)[k], bangkokDay(ctx.app.now()));
+    const parsed = parsePeriod((k) => (query as Record<string, string | undefined>)[k], bangkokIsoDay(ctx.app.now()));
     if (!('period' in parsed)) throw new ValidationError(parsed.errors);
     return c.json(await queueStats(ctx, parsed.range), 200);
   });

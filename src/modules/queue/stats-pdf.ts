@@ -3,6 +3,7 @@ import { markThaiWordBreaks } from '../../core/documents/memo.js';
 import { renderPdf } from '../../core/documents/typst.js';
 import { renderXlsx, type XlsxSheet } from '../../core/documents/xlsx.js';
 import { type Locale, type Translate, translator } from '../../core/i18n/i18n.js';
+import { parseIsoDay } from '../../core/thai/bangkok.js';
 import {
   applyDigits,
   bangkokDate,
@@ -16,7 +17,7 @@ import {
 } from '../../core/thai/index.js';
 import { getOrganization } from '../organization/service.js';
 import { organizationGaruda } from '../reports/service.js';
-import { type Dist, parseDay, type QueueStats } from './stats.js';
+import type { Dist, QueueStats } from './stats.js';
 import { STATS_DATA_FILE, statsReportSource } from './stats.typ.js';
 
 /**
@@ -28,7 +29,7 @@ import { STATS_DATA_FILE, statsReportSource } from './stats.typ.js';
 export type StatsPeriod = { kind: 'day'; day: string } | { kind: 'month'; year: number; month: number } | { kind: 'range' };
 
 const dateOf = (day: string) => {
-  const p = parseDay(day);
+  const p = parseIsoDay(day);
   if (!p) throw new RangeError(`bad day ${day}`);
   return bangkokDate(p.year, p.month, p.day);
 };

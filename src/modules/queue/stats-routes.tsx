@@ -4,11 +4,11 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, ValidationError } from '../../core/http/errors.js';
 import { readForm } from '../../core/http/forms.js';
+import { bangkokIsoDay, parseIsoDay } from '../../core/thai/bangkok.js';
 import { bangkokDate, fiscalYearOf } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
-import { bangkokDay } from './service.js';
-import { monthRange, parseDay, publishStatsEvidence, queueStats, queueStatsPolicy, serviceStatsItem, statsPublicationOf } from './stats.js';
+import { monthRange, publishStatsEvidence, queueStats, queueStatsPolicy, serviceStatsItem, statsPublicationOf } from './stats.js';
 import { renderStatsPdf, renderStatsXlsx, type StatsPeriod, statsFileName } from './stats-pdf.js';
 import { StatsPage } from './views/stats.js';
 
@@ -57,7 +57,7 @@ export function parsePeriod(
   const thisMonth = today.slice(0, 7);
   if (kind === 'day') {
     const raw = q('day') ?? today;
-    const p = parseDay(raw);
+    const p = parseIsoDay(raw);
     if (!p) {
       return {
         errors: [{ field: 'day', label: 'queue.stats.fields.day', message: 'queue.stats.errors.day' }],
@@ -119,7 +119,7 @@ export function statsRoutes(app: Hono<AppEnv>) {
   ) => {
     checkRead(c);
     const ctx = serviceContext(c);
-    const today = bangkokDay(ctx.app.now());
+    const today = bangkokIsoDay(ctx.app.now());
     const parsed = parsePeriod(q, today);
     if (!isParsed(parsed)) {
       return renderPage(
@@ -176,7 +176,7 @@ export function statsRoutes(app: Hono<AppEnv>) {
     checkRead(c);
     const ctx = serviceContext(c);
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'pdf';
-    const parsed = parsePeriod((k) => c.req.query(k), bangkokDay(ctx.app.now()));
+    const parsed = parsePeriod((k) => c.req.query(k), bangkokIsoDay(ctx.app.now()));
     if (!isParsed(parsed)) throw new ValidationError(parsed.errors);
     const stats = await queueStats(ctx, parsed.range);
     const name = statsFileName(stats, parsed.period, format);

@@ -5,11 +5,10 @@ import { runCommand } from '../../core/command.js';
 import { dbOf, type ServiceContext } from '../../core/context.js';
 import { ensureAllowed, forbidden, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { translator } from '../../core/i18n/i18n.js';
-import { bangkokDate, bangkokMidnight, daysInMonth, isValidCalendarDate } from '../../core/thai/bangkok.js';
+import { bangkokDate, bangkokIsoDay, bangkokMidnight, daysInMonth, parseIsoDay } from '../../core/thai/bangkok.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { listPublications, type Publication, publish } from '../publications/service.js';
 import { type Channel, queueCounters, queueServices } from './schema.js';
-import { bangkokDay } from './service.js';
 import { periodLabel, renderStatsPdf, statsFileName } from './stats-pdf.js';
 
 /**
@@ -68,17 +67,6 @@ export interface QueueStats {
 /** The longest range one request may ask for (a fiscal year and a bit). */
 export const MAX_RANGE_DAYS = 400;
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' of a real calendar day, or null. */
-export function parseDay(s: string | undefined | null): { year: number; month: number; day: number } | null {
-  const m = DAY.exec(s ?? '');
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 2000 || year > 2200 || !isValidCalendarDate(year, month, day)) return null;
-  return { year, month, day };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The first and last day of a month: monthRange(2026, 11) → { from: '2026-11-01', to: '2026-11-30' }. */
@@ -101,8 +89,8 @@ export function daysBetween(from: string, to: string): string[] {
 
 function checkRange(range: { from: string; to: string }) {
   const fields = [];
-  const from = parseDay(range.from);
-  const to = parseDay(range.to);
+  const from = parseIsoDay(range.from);
+  const to = parseIsoDay(range.to);
   if (!from) fields.push({ field: 'from', label: 'queue.stats.fields.from', message: 'queue.stats.errors.day' });
   if (!to) fields.push({ field: 'to', label: 'queue.stats.fields.to', message: 'queue.stats.errors.day' });
   if (from && to) {
@@ -354,7 +342,7 @@ export async function publishStatsEvidence(
     throw new ValidationError([{ field: 'month', label: 'queue.stats.fields.month', message: 'queue.stats.errors.month' }]);
   }
   const range = monthRange(year, month);
-  if (range.from > bangkokDay(ctx.app.now())) {
+  if (range.from > bangkokIsoDay(ctx.app.now())) {
     throw new ValidationError([{ field: 'month', label: 'queue.stats.fields.month', message: 'queue.stats.errors.futureMonth' }]);
   }
   const reason = input.reason?.trim() ?? '';
