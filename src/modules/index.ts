@@ -2,6 +2,9 @@ import type { ModuleDefinition } from '../core/module.js';
 import apidocs from './apidocs/module.js';
 import audit from './audit/module.js';
 import auth from './auth/module.js';
+import dashboard from './dashboard/module.js';
+import facilities from './facilities/module.js';
+import frontdesk from './frontdesk/module.js';
 import home from './home/module.js';
 import measures from './measures/module.js';
 import notifications from './notifications/module.js';
@@ -13,6 +16,7 @@ import register from './register/module.js';
 import reports from './reports/module.js';
 import routing from './routing/module.js';
 import staff from './staff/module.js';
+import surveys from './surveys/module.js';
 
 /** The registry: a capability is one folder and one line here. Order sets the demo seeding order. */
 export const modules: readonly ModuleDefinition[] = [
@@ -30,4 +34,8 @@ export const modules: readonly ModuleDefinition[] = [
   reports,
   queue,
   opendata,
+  surveys,
+  frontdesk,
+  facilities,
+  dashboard,
 ];

@@ -49,6 +49,11 @@ const NAMES = [
   'languages',
   'clock',
   'x',
+  'smile',
+  'clipboard-list',
+  'gauge',
+  'message-square',
+  'armchair',
 ] as const;
 export type IconName = (typeof NAMES)[number];
 

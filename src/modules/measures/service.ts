@@ -148,7 +148,16 @@ export async function listEvidence(ctx: ServiceContext, measureId: number): Prom
 export const PLAN_ORIGINS = ['blank', 'template', 'copy'] as const;
 export type PlanOrigin = (typeof PLAN_ORIGINS)[number];
 
-export const LINK_KINDS = ['announcement', 'queue_report', 'survey_report', 'minutes', 'publication', 'other'] as const;
+export const LINK_KINDS = [
+  'announcement',
+  'queue_report',
+  'survey_report',
+  'frontdesk_report',
+  'facilities',
+  'minutes',
+  'publication',
+  'other',
+] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Evidence files: PDF and the three photo formats, no larger than this. */
