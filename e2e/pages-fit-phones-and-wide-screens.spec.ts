@@ -30,6 +30,11 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'opendata', path: '/opendata', signedIn: false },
   { name: 'staff-queue', path: '/staff/queue', signedIn: true },
   { name: 'staff-queue-stats', path: '/staff/queue/stats', signedIn: true },
+  { name: 'survey', path: '/survey', signedIn: false },
+  { name: 'staff-dashboard', path: '/staff/dashboard', signedIn: true },
+  { name: 'staff-surveys', path: '/staff/surveys', signedIn: true },
+  { name: 'staff-frontdesk', path: '/staff/frontdesk', signedIn: true },
+  { name: 'staff-facilities', path: '/staff/facilities', signedIn: true },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
 

@@ -90,6 +90,9 @@ const PUBLIC: [string, string, number?][] = [
   ['queue display board', '/queue/board'],
   ['online queue ticket', '/queue/online'],
   ['open data', '/opendata'],
+  ['satisfaction survey', '/survey'],
+  ['satisfaction survey on a counter tablet', '/survey/kiosk'],
+  ['satisfaction survey thanks', '/survey/thanks'],
   ['page-not-found page', '/no-such-page', 404],
 ];
 
@@ -124,6 +127,19 @@ const STAFF: { name: string; path: string; status?: number; en?: boolean }[] = [
   { name: 'front desk ticket issuing', path: '/staff/queue/issue', en: true },
   { name: 'queue statistics', path: '/staff/queue/stats', en: true },
   { name: 'outgoing mail (admin)', path: '/staff/admin/mail' },
+  { name: 'executive dashboard', path: '/staff/dashboard', en: true },
+  { name: 'satisfaction report', path: '/staff/surveys', en: true },
+  { name: 'satisfaction suggestions', path: '/staff/surveys/suggestions' },
+  { name: 'paper survey entry', path: '/staff/surveys/paper', en: true },
+  { name: 'survey form editor (admin)', path: '/staff/admin/survey-form' },
+  { name: 'first-contact point log', path: '/staff/frontdesk', en: true },
+  { name: 'out-of-hours service log', path: '/staff/frontdesk/out-of-hours' },
+  { name: 'screening point notes', path: '/staff/frontdesk/screening' },
+  { name: 'first-contact point report', path: '/staff/frontdesk/report', en: true },
+  { name: 'first-contact point settings (admin)', path: '/staff/admin/frontdesk' },
+  { name: 'facilities checklist', path: '/staff/facilities', en: true },
+  { name: 'facilities checklist item', path: '/staff/facilities/item?fy=2567&item=seats' },
+  { name: 'facilities checklist, printable', path: '/staff/facilities/print?fy=2567' },
   { name: 'page-not-found page in the back office', path: '/staff/no-such-page', status: 404, en: true },
 ];
 

@@ -188,7 +188,13 @@ export function StaffLayout(props: PropsWithChildren<{ title: string; current?: 
   const path = props.current ?? new URL(c.req.url).pathname;
   const staffNav = registry.nav('staff', actor);
   const adminNav = registry.nav('admin', actor);
-  const isCurrent = (href: string) => (href === path || (href !== '/staff' && path.startsWith(`${href}/`)) ? 'page' : undefined);
+  // The one nav item whose page this is, or contains it: the longest matching href wins, so
+  // /staff/frontdesk/report marks "report" and not also /staff/frontdesk.
+  const current = [...staffNav, ...adminNav]
+    .map((n) => n.href)
+    .filter((href) => href === path || (href !== '/staff' && path.startsWith(`${href}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  const isCurrent = (href: string) => (href === current ? 'page' : undefined);
   return (
     <Document title={props.title} bodyClass="layout-staff" head={props.head}>
       <a class="skip-link" href="#main">

@@ -1,6 +1,8 @@
 import { defineModule } from '../../core/module.js';
 import { api } from './api.js';
+import { seedDemoFacilities } from './demo.js';
 import { messages } from './messages.js';
+import { facilitiesPolicy } from './policy.js';
 import { routes } from './routes.js';
 
 /**
@@ -13,4 +15,6 @@ export default defineModule({
   messages,
   routes,
   api,
+  demo: seedDemoFacilities,
+  nav: [{ area: 'staff', label: 'facilities.nav', href: '/staff/facilities', icon: 'armchair', order: 32, can: facilitiesPolicy.read }],
 });

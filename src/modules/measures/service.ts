@@ -904,3 +904,62 @@ export async function measuresTodo(
   }
   return items;
 }
+
+// ---------------------------------------------------------------- evidence from other modules
+
+/**
+ * Where another module's record (a checklist, a monthly report) stands as evidence of the
+ * measure numbered `number` in the plan of `fiscalYear`: the plan and measure (null when the
+ * year has no plan or the plan no such measure), the evidence already linking to `href`, and
+ * whether the reader may attach it (the measure's update rule).
+ */
+export interface LinkedEvidenceState {
+  planId: number | null;
+  measureId: number | null;
+  attached: Evidence | null;
+  canAttach: boolean;
+}
+
+async function measureNumbered(ctx: ServiceContext, fiscalYear: number, number: number) {
+  const plan = await getPlanByYear(ctx, fiscalYear);
+  if (!plan) return { plan: null, measure: null };
+  const measure = (await listMeasures(ctx, plan.id)).find((m) => m.number === number) ?? null;
+  return { plan, measure };
+}
+
+export async function linkedEvidenceState(
+  ctx: ServiceContext,
+  fiscalYear: number,
+  number: number,
+  link: { kind: LinkKind; href: string },
+): Promise<LinkedEvidenceState> {
+  if (!measuresPolicy.read(ctx.actor)) return { planId: null, measureId: null, attached: null, canAttach: false };
+  const { plan, measure } = await measureNumbered(ctx, fiscalYear, number);
+  if (!plan || !measure) return { planId: plan?.id ?? null, measureId: null, attached: null, canAttach: false };
+  const attached = (await listEvidence(ctx, measure.id)).find((e) => e.linkKind === link.kind && e.linkHref === link.href) ?? null;
+  return { planId: plan.id, measureId: measure.id, attached, canAttach: await canUpdate(ctx, measure) };
+}
+
+/**
+ * Attaches a link to another module's record as evidence of the measure numbered `number` of
+ * that year's plan; attaching the same link twice keeps the first. 409 `measures.errors.noPlanOfYear`
+ * or `measures.errors.noMeasureNumbered` when there is nothing to attach it to.
+ */
+export async function attachLinkedEvidence(
+  ctx: ServiceContext,
+  fiscalYear: number,
+  number: number,
+  input: { title: string; kind: LinkKind; href: string; isPublic?: boolean },
+): Promise<{ evidence: Evidence; measureId: number; created: boolean }> {
+  const { plan, measure } = await measureNumbered(ctx, fiscalYear, number);
+  if (!plan) throw conflict('measures.errors.noPlanOfYear', { year: fiscalYear });
+  if (!measure) throw conflict('measures.errors.noMeasureNumbered', { year: fiscalYear, number });
+  const existing = (await listEvidence(ctx, measure.id)).find((e) => e.linkKind === input.kind && e.linkHref === input.href);
+  if (existing) return { evidence: existing, measureId: measure.id, created: false };
+  const evidence = await attachEvidence(ctx, measure.id, {
+    title: input.title,
+    isPublic: input.isPublic ?? false,
+    link: { kind: input.kind, href: input.href },
+  });
+  return { evidence, measureId: measure.id, created: true };
+}

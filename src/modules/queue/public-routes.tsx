@@ -10,6 +10,7 @@ import { isSecureRequest } from '../../core/http/request.js';
 import { qrSvg } from '../../core/qr.js';
 import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { renderPage } from '../../core/ui/render.js';
+import { surveyHrefForTicket } from '../surveys/responses.js';
 import { queuePolicy } from './policy.js';
 import {
   activeOnlineTicket,
@@ -151,9 +152,17 @@ export function publicRoutes(app: Hono<AppEnv>) {
     const [ticket, settings] = await Promise.all([getTicketByToken(ctx, token), getQueueSettings(ctx)]);
     const paper = parsePaper(c.req.query('paper'));
     const fromQ = c.req.query('from');
-    const from = fromQ === 'kiosk' || fromQ === 'desk' ? fromQ : null;
+    // 'frontdesk': issued from the first-contact point's log, which the clerk goes back to.
+    const from = fromQ === 'kiosk' || fromQ === 'desk' ? fromQ : fromQ === 'frontdesk' ? 'desk' : null;
     const qr = await qrSvg(`${siteOrigin(c)}/queue/t/${token}`, { label: c.get('t')('queue.public.ticket.qr') });
-    const doneHref = from === 'kiosk' ? kioskStart(paper) : from === 'desk' ? `/staff/queue/issue?paper=${paper}` : `/queue/t/${token}`;
+    const doneHref =
+      from === 'kiosk'
+        ? kioskStart(paper)
+        : fromQ === 'frontdesk'
+          ? '/staff/frontdesk'
+          : from === 'desk'
+            ? `/staff/queue/issue?paper=${paper}`
+            : `/queue/t/${token}`;
     noStore(c);
     return renderPage(
       c,
@@ -185,7 +194,7 @@ export function publicRoutes(app: Hono<AppEnv>) {
         token={c.req.param('token')}
         now={now}
         today={bangkokIsoDay(now)}
-        surveyHref={null}
+        surveyHref={ticket.status === 'finished' || ticket.status === 'serving' ? surveyHrefForTicket(c.req.param('token')) : null}
         onlineHref={settings.allowOnline ? '/queue/online' : null}
       />,
     );

@@ -21,6 +21,14 @@ export default defineModule({
     { area: 'public', label: 'surveys.publicNav', href: '/survey', icon: 'smile', order: 22 },
     { area: 'staff', label: 'surveys.nav', href: '/staff/surveys', icon: 'smile', order: 24, can: surveysPolicy.readReport },
     {
+      area: 'staff',
+      label: 'surveys.collect.paper.title',
+      href: '/staff/surveys/paper',
+      icon: 'clipboard-list',
+      order: 25,
+      can: surveysPolicy.enterPaper,
+    },
+    {
       area: 'admin',
       label: 'surveys.formNav',
       href: '/staff/admin/survey-form',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, orgIdColumn, timestampColumn } from '../../core/db/columns.js';
 import { organizations } from '../../core/tenancy/schema.js';
 
@@ -74,6 +74,14 @@ export const surveyResponses = pgTable(
     ticketId: integer('ticket_id'),
     channel: text('channel').$type<SurveyChannel>().notNull(),
     ratings: jsonb('ratings').$type<Record<string, number>>().notNull(),
+    /**
+     * Totals of this response's ratings (how many, their sum, the sum of squares), kept by the
+     * database (functions in migration 0010) and carried at the end of the time indexes: the
+     * overall mean and S.D. of a division's month and its trend come from the index alone.
+     */
+    ratingsN: smallint('ratings_n').generatedAlwaysAs(sql`survey_ratings_n(ratings)`),
+    ratingsSum: smallint('ratings_sum').generatedAlwaysAs(sql`survey_ratings_sum(ratings)`),
+    ratingsSumSq: smallint('ratings_sumsq').generatedAlwaysAs(sql`survey_ratings_sumsq(ratings)`),
     demographics: jsonb('demographics').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     locale: text('locale').notNull().default('th'),
     /** One per form render: a double submit stores one response. */
@@ -89,8 +97,8 @@ export const surveyResponses = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('survey_responses_ticket').on(t.orgId, t.ticketId).where(sql`ticket_id IS NOT NULL`),
     uniqueIndex('survey_responses_client_key').on(t.orgId, t.clientKey).where(sql`client_key IS NOT NULL`),
-    index('survey_responses_division_time').on(t.orgId, t.divisionId, t.submittedAt),
-    index('survey_responses_time').on(t.orgId, t.submittedAt),
+    index('survey_responses_division_time').on(t.orgId, t.divisionId, t.submittedAt, t.ratingsN, t.ratingsSum, t.ratingsSumSq),
+    index('survey_responses_time').on(t.orgId, t.submittedAt, t.ratingsN, t.ratingsSum, t.ratingsSumSq),
     foreignKey({ columns: [t.orgId, t.formVersionId], foreignColumns: [surveyFormVersions.orgId, surveyFormVersions.id] }),
   ],
 );
