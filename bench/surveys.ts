@@ -34,6 +34,7 @@ import pg from 'pg';
 import type { Actor } from '../src/core/auth/roles.js';
 import { loadConfig } from '../src/core/config.js';
 import type { AppServices, ServiceContext } from '../src/core/context.js';
+import { seededRandom } from '../src/core/random.js';
 import { catalogsFor, closeServices, createServices } from '../src/core/services.js';
 import { messages as surveysMessages } from '../src/modules/surveys/messages.js';
 import { surveyReport } from '../src/modules/surveys/report.js';
@@ -78,18 +79,6 @@ function dist(values: readonly number[]) {
     p95: round(quantile(s, 0.95)),
     min: round(s[0] ?? Number.NaN),
     max: round(s.at(-1) ?? Number.NaN),
-  };
-}
-
-/** A small seeded PRNG (mulberry32): the same picks every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -377,7 +366,7 @@ async function runOn(db: DbName) {
       'SELECT org_id, array_agg(id ORDER BY id) AS ids FROM divisions GROUP BY org_id ORDER BY org_id',
     );
     const now = new Date();
-    const rnd = prng(20_240_101);
+    const rnd = seededRandom(20_240_101);
     const pick = () => {
       const o = orgRows[Math.floor(rnd() * orgRows.length)] as { org_id: number; ids: number[] };
       const month = monthBack(now, 1 + Math.floor(rnd() * 23));

@@ -4,13 +4,12 @@
  * margins of the printing guide, Thai digits, page numbers "-๒-" from page 2): the table of
  * items with their status, the day checked and a note; then the photos of each item with
  * their captions; then the signatures of who checked and who certified. All text comes as
- * JSON data (already in Thai digits, word breaks marked); photos as virtual files.
+ * JSON data (already in Thai digits, word breaks marked); photos as virtual files. The page and
+ * heading are the shared report definitions of report.typ.ts.
  */
-import { officialTypstLibrary } from '../../core/documents/official.typ.js';
+import { reportTypstSource } from '../../core/documents/report.typ.js';
 
 const CHECKLIST = `
-#let small-size = body-size * 14 / 16
-
 #let items-table(t) = {
   set text(size: small-size)
   set par(first-line-indent: 0pt, justify: false)
@@ -58,23 +57,7 @@ const CHECKLIST = `
 })
 
 #let checklist(d) = {
-  set document(title: d.title, date: none)
-  set page(paper: "a4",
-    margin: (left: margin-left, right: margin-right, top: margin-top, bottom: margin-bottom),
-    header-ascent: margin-top - margin-top-first,
-    header: page-number-header(d.digits),
-    footer: context {
-      set text(..thai-text-setup, size: small-size * 0.9)
-      align(right, text(fill: luma(90), tw(d.footer)))
-    })
-  show: base-style
-  v(margin-top-first - margin-top)
-  if d.garuda != none { align(center, image(d.garuda, height: 2cm)) } else { v(2cm) }
-  gap(lead)
-  for (i, line) in d.heading.enumerate() {
-    if i > 0 { gap(lead) }
-    align(center, par(text(size: if i == 0 { label-size } else { body-size }, weight: "bold", tw(line))))
-  }
+  show: report-page.with(d)
   gap(pitch + lead)
   par(first-line-indent: (amount: indent, all: true), justify: false, tw(d.intro))
   gap(pitch)
@@ -95,7 +78,7 @@ const DATA_FILE = 'checklist.json';
 let source: string | undefined;
 
 export function checklistSource(): string {
-  source ??= `${officialTypstLibrary()}\n${CHECKLIST}\n#checklist(json(${JSON.stringify(DATA_FILE)}))\n`;
+  source ??= reportTypstSource(CHECKLIST, 'checklist', DATA_FILE);
   return source;
 }
 

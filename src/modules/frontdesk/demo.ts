@@ -1,6 +1,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
 import type { DemoContext } from '../../core/module.js';
+import { seededRandom } from '../../core/random.js';
 import { bangkokDate, bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { queueServices, queueTickets } from '../queue/schema.js';
 import { frontdeskPolicy } from './policy.js';
@@ -17,17 +18,6 @@ import { DEFAULT_RETENTION_DAYS } from './service.js';
  */
 
 const DAY_MS = 86_400_000;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -178,7 +168,7 @@ function officeMinute(r: Rand): number {
 
 export async function seedDemoFrontdesk(demo: DemoContext) {
   const { ctx } = demo;
-  const r = rng(20240101);
+  const r = seededRandom(20240101);
   const divisions = (demo.shared.get('staff.divisions') as Map<string, number> | undefined) ?? new Map<string, number>();
   const people = (demo.shared.get('staff.people') as Map<string, { userId: number | null }> | undefined) ?? new Map();
   const clerk = people.get('frontdesk')?.userId ?? null;

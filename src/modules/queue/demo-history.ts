@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
+import { seededRandom } from '../../core/random.js';
 import { bangkokDate, bangkokDateParts, bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { queuePolicy } from './policy.js';
 import {
@@ -44,18 +45,6 @@ const WEEKDAY_LOAD = [0, 1.35, 1.0, 0.95, 1.0, 0.75, 0];
 const TRANSFER_TO: Record<string, string> = { A: 'E', E: 'A', D: 'F', C: 'E' };
 const TRANSFER_REASONS = ['ต้องแก้ไขทะเบียนบ้านก่อนยื่นคำขอ', 'ต้องชำระค่าธรรมเนียมที่งานการคลัง', 'ขอเอกสารรับรองเพิ่มเติม'];
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same history. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type TicketRow = typeof queueTickets.$inferInsert;
 type EventRow = Omit<typeof queueTicketEvents.$inferInsert, 'ticketId'> & { ticketKey: string | null };
 
@@ -87,7 +76,7 @@ export async function seedQueueHistory(ctx: ServiceContext, opts: HistoryOptions
   const counters = setup.counters.filter((c) => c.active && c.serviceIds.length > 0);
   const groups = setup.groups.filter((g) => g.active);
   if (services.length === 0 || counters.length === 0) return { tickets: 0, events: 0 };
-  const rand = rng(opts.seed ?? 20261102);
+  const rand = seededRandom(opts.seed ?? 20261102);
   const normal = () => {
     // Box–Muller.
     const u = Math.max(rand(), 1e-9);

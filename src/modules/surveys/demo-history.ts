@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { runCommand } from '../../core/command.js';
 import type { DemoContext } from '../../core/module.js';
+import { seededRandom } from '../../core/random.js';
 import { bangkokDate, bangkokDateParts, daysInMonth } from '../../core/thai/bangkok.js';
 import { queueServices } from '../queue/schema.js';
 import { currentForm, ratingItems } from './forms.js';
@@ -148,18 +149,6 @@ const DEMOGRAPHICS: Record<string, [string, number][]> = {
   ],
 };
 
-/** mulberry32: the same seed gives the same history. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The months to seed: fiscal year 2567 and the six months ending with the demo's month. */
 function monthsToSeed(now: Date): { year: number; month: number }[] {
   const out = new Map<string, { year: number; month: number }>();
@@ -187,7 +176,7 @@ export async function seedSurveyHistory(demo: DemoContext): Promise<void> {
     .select({ id: queueServices.id, divisionId: queueServices.divisionId })
     .from(queueServices)
     .where(eq(queueServices.orgId, ctx.orgId));
-  const rand = rng(25670101);
+  const rand = seededRandom(25670101);
   const normal = () => {
     const u = Math.max(rand(), 1e-9);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());

@@ -1,9 +1,10 @@
 import type { FieldError } from '../../../core/http/errors.js';
 import { formatNumber, formatThaiDate, formatThaiTime } from '../../../core/thai/index.js';
 import { assetUrl } from '../../../core/ui/assets.js';
-import { Banner, Button, ButtonLink, ErrorSummary, Form, Icon, PageHeader, TextField } from '../../../core/ui/components.js';
+import { Banner, ButtonLink, ErrorSummary, PageHeader } from '../../../core/ui/components.js';
 import { useAppContext, useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
+import { DayMonthChooser, PeriodNav } from '../../../core/ui/period.js';
 import type { LinkedEvidenceState } from '../../measures/service.js';
 import { LinkedEvidenceBox } from '../../measures/views/linked-evidence.js';
 import { dayRowLabel, periodLabel, type StatsPeriod } from '../../queue/stats-pdf.js';
@@ -213,37 +214,22 @@ export function ReportPage(
   const locale = useAppContext().get('locale');
   const r = props.report;
   const chooser = (
-    <details class="stats-details" open={!r}>
-      <summary>{t('frontdesk.report.chooseLegend')}</summary>
-      <div class="stats-choose">
-        <Form method="get" action="/staff/frontdesk/report" class="filters stats-form" aria-label={t('frontdesk.report.chooseDay')}>
-          <input type="hidden" name="period" value="day" />
-          <TextField
-            name="day"
-            type="date"
-            label="frontdesk.fields.day"
-            hint="frontdesk.report.dayHint"
-            value={props.dayValue}
-            errors={props.errors}
-          />
-          <Button variant="secondary">{t('frontdesk.report.chooseDay')}</Button>
-        </Form>
-        <Form method="get" action="/staff/frontdesk/report" class="filters stats-form" aria-label={t('frontdesk.report.chooseMonth')}>
-          <input type="hidden" name="period" value="month" />
-          <TextField
-            name="month"
-            type="text"
-            inputmode="numeric"
-            label="frontdesk.report.monthField"
-            hint="frontdesk.report.monthHint"
-            value={props.monthValue}
-            errors={props.errors}
-            width="s"
-          />
-          <Button variant="secondary">{t('frontdesk.report.chooseMonth')}</Button>
-        </Form>
-      </div>
-    </details>
+    <DayMonthChooser
+      action="/staff/frontdesk/report"
+      open={!r}
+      dayValue={props.dayValue}
+      monthValue={props.monthValue}
+      errors={props.errors}
+      keys={{
+        legend: 'frontdesk.report.chooseLegend',
+        day: 'frontdesk.report.chooseDay',
+        month: 'frontdesk.report.chooseMonth',
+        dayField: 'frontdesk.fields.day',
+        dayHint: 'frontdesk.report.dayHint',
+        monthField: 'frontdesk.report.monthField',
+        monthHint: 'frontdesk.report.monthHint',
+      }}
+    />
   );
   return (
     <StaffLayout
@@ -260,25 +246,16 @@ export function ReportPage(
       <ErrorSummary errors={props.errors} />
       {r && props.period ? (
         <>
-          <nav class="stats-period" aria-label={t('frontdesk.report.chooseLegend')}>
-            {props.prevHref ? (
-              <a href={props.prevHref} rel="prev">
-                <Icon name="chevron-left" />
-                {t(props.period.kind === 'day' ? 'frontdesk.report.previousDay' : 'frontdesk.report.previousMonth')}
-              </a>
-            ) : (
-              <span />
-            )}
-            <h2 class="stats-period__label">{periodLabel(t, r, props.period, locale)}</h2>
-            {props.nextHref ? (
-              <a href={props.nextHref} rel="next">
-                {t(props.period.kind === 'day' ? 'frontdesk.report.nextDay' : 'frontdesk.report.nextMonth')}
-                <Icon name="chevron-right" />
-              </a>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <PeriodNav
+            block="stats-period"
+            label={t('frontdesk.report.chooseLegend')}
+            prevHref={props.prevHref}
+            prevText={t(props.period.kind === 'day' ? 'frontdesk.report.previousDay' : 'frontdesk.report.previousMonth')}
+            nextHref={props.nextHref}
+            nextText={t(props.period.kind === 'day' ? 'frontdesk.report.nextDay' : 'frontdesk.report.nextMonth')}
+          >
+            {periodLabel(t, r, props.period, locale)}
+          </PeriodNav>
           <div class="stats-downloads">
             <span class="stats-downloads__label">{t('frontdesk.report.downloads')}:</span>
             <ButtonLink href={`/staff/frontdesk/report.pdf?${props.query}`} icon="download">

@@ -1,9 +1,10 @@
 import type { FieldError } from '../../../core/http/errors.js';
 import { formatNumber, formatThaiDateTime } from '../../../core/thai/index.js';
 import { assetUrl } from '../../../core/ui/assets.js';
-import { Banner, Button, ButtonLink, ErrorSummary, Form, Icon, PageHeader, TextArea, TextField } from '../../../core/ui/components.js';
+import { Banner, Button, ButtonLink, ErrorSummary, Form, Icon, PageHeader, TextArea } from '../../../core/ui/components.js';
 import { useAppContext, useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
+import { DayMonthChooser, PeriodNav } from '../../../core/ui/period.js';
 import type { Publication } from '../../publications/service.js';
 import type { Dist, QueueStats } from '../stats.js';
 import { dayRowLabel, heatmapGrid, minutes, percent, periodLabel, type StatsPeriod, shownDays } from '../stats-pdf.js';
@@ -385,37 +386,22 @@ export function StatsPage(props: StatsPageProps) {
   const s = props.stats;
   const label = s && props.period ? periodLabel(t, s, props.period, locale) : '';
   const chooser = (
-    <details class="stats-details" open={!s}>
-      <summary>{t('queue.stats.choose.legend')}</summary>
-      <div class="stats-choose">
-        <Form method="get" action="/staff/queue/stats" class="filters stats-form" aria-label={t('queue.stats.choose.day')}>
-          <input type="hidden" name="period" value="day" />
-          <TextField
-            name="day"
-            type="date"
-            label="queue.stats.fields.day"
-            hint="queue.stats.hints.day"
-            value={props.dayValue}
-            errors={props.errors}
-          />
-          <Button variant="secondary">{t('queue.stats.choose.day')}</Button>
-        </Form>
-        <Form method="get" action="/staff/queue/stats" class="filters stats-form" aria-label={t('queue.stats.choose.month')}>
-          <input type="hidden" name="period" value="month" />
-          <TextField
-            name="month"
-            type="text"
-            inputmode="numeric"
-            label="queue.stats.fields.month"
-            hint="queue.stats.hints.month"
-            value={props.monthValue}
-            errors={props.errors}
-            width="s"
-          />
-          <Button variant="secondary">{t('queue.stats.choose.month')}</Button>
-        </Form>
-      </div>
-    </details>
+    <DayMonthChooser
+      action="/staff/queue/stats"
+      open={!s}
+      dayValue={props.dayValue}
+      monthValue={props.monthValue}
+      errors={props.errors}
+      keys={{
+        legend: 'queue.stats.choose.legend',
+        day: 'queue.stats.choose.day',
+        month: 'queue.stats.choose.month',
+        dayField: 'queue.stats.fields.day',
+        dayHint: 'queue.stats.hints.day',
+        monthField: 'queue.stats.fields.month',
+        monthHint: 'queue.stats.hints.month',
+      }}
+    />
   );
   return (
     <StaffLayout title={t('queue.stats.title')} head={<link rel="stylesheet" href={assetUrl('queue-stats.css')} />}>
@@ -423,25 +409,16 @@ export function StatsPage(props: StatsPageProps) {
       <ErrorSummary errors={props.errors} />
       {s && props.period ? (
         <>
-          <nav class="stats-period" aria-label={t('queue.stats.fields.period')}>
-            {props.prevHref ? (
-              <a href={props.prevHref} rel="prev">
-                <Icon name="chevron-left" />
-                {props.period.kind === 'day' ? t('queue.stats.choose.previousDay') : t('queue.stats.choose.previousMonth')}
-              </a>
-            ) : (
-              <span />
-            )}
-            <h2 class="stats-period__label">{label}</h2>
-            {props.nextHref ? (
-              <a href={props.nextHref} rel="next">
-                {props.period.kind === 'day' ? t('queue.stats.choose.nextDay') : t('queue.stats.choose.nextMonth')}
-                <Icon name="chevron-right" />
-              </a>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <PeriodNav
+            block="stats-period"
+            label={t('queue.stats.fields.period')}
+            prevHref={props.prevHref}
+            prevText={props.period.kind === 'day' ? t('queue.stats.choose.previousDay') : t('queue.stats.choose.previousMonth')}
+            nextHref={props.nextHref}
+            nextText={props.period.kind === 'day' ? t('queue.stats.choose.nextDay') : t('queue.stats.choose.nextMonth')}
+          >
+            {label}
+          </PeriodNav>
           <Figures s={s} />
           <div class="stats-downloads">
             <span class="stats-downloads__label">{t('queue.stats.downloads')}:</span>

@@ -18,6 +18,7 @@ import {
 } from '../../../core/ui/components.js';
 import { useAppContext, useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
+import { PeriodNav } from '../../../core/ui/period.js';
 import type { Publication } from '../../publications/service.js';
 import { groupBarChart, trendChart } from '../charts.js';
 import type { SurveyReport } from '../report.js';
@@ -73,9 +74,9 @@ function LevelCell({ s }: { s: Summary }) {
 function StatCells({ s, showN = true }: { s: Summary; showN?: boolean | number | 'blank' }) {
   return (
     <>
-      {showN === true ? <td class="num">{n(s.n)}</td> : null}
-      {typeof showN === 'number' ? <td class="num">{n(showN)}</td> : null}
-      {showN === 'blank' ? <td class="num" /> : null}
+      {showN === true ? <td class="num col-n">{n(s.n)}</td> : null}
+      {typeof showN === 'number' ? <td class="num col-n">{n(showN)}</td> : null}
+      {showN === 'blank' ? <td class="num col-n" /> : null}
       <td class="num">{fmt2(s.mean)}</td>
       <td class="num">{fmt2(s.sd)}</td>
       <td class="num">{fmtPercent(s.percent)}</td>
@@ -89,7 +90,7 @@ function StatHeads({ first, nLabel }: { first: string; nLabel?: string }) {
   return (
     <tr>
       <th scope="col">{first}</th>
-      <th scope="col" class="num">
+      <th scope="col" class="num col-n">
         {nLabel ?? t('surveys.report.n')}
       </th>
       <th scope="col" class="num">
@@ -471,31 +472,20 @@ export function ReportPage(props: ReportPageProps) {
       <ErrorSummary errors={props.errors} />
       {d && r ? (
         <>
-          <nav class="survey-period" aria-label={t('surveys.report.fields.period')}>
-            {d.prevHref ? (
-              <a href={d.prevHref} rel="prev">
-                <Icon name="chevron-left" />
-                {t('surveys.report.choose.previous')}
-              </a>
-            ) : (
-              <span />
-            )}
-            <h2 class="survey-period__label">
-              {periodLabel(t, r.query, d.period, locale)}
-              <span class="survey-period__scope">
-                {scope}
-                {service ? ` · ${service}` : ''}
-              </span>
-            </h2>
-            {d.nextHref ? (
-              <a href={d.nextHref} rel="next">
-                {t('surveys.report.choose.next')}
-                <Icon name="chevron-right" />
-              </a>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <PeriodNav
+            block="survey-period"
+            label={t('surveys.report.fields.period')}
+            prevHref={d.prevHref}
+            prevText={t('surveys.report.choose.previous')}
+            nextHref={d.nextHref}
+            nextText={t('surveys.report.choose.next')}
+          >
+            {periodLabel(t, r.query, d.period, locale)}
+            <span class="survey-period__scope">
+              {scope}
+              {service ? ` · ${service}` : ''}
+            </span>
+          </PeriodNav>
           <Figures r={r} />
           <div class="survey-downloads">
             <span class="survey-downloads__label">{t('surveys.report.downloads')}:</span>
