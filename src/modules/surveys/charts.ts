@@ -1,11 +1,21 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 /**
  * The report's charts as SVG drawn on the server with ECharts (no script in the browser, the
  * same picture in the page and in the PDF). The SVG is made safe for the page's CSP (style-src
  * 'self': no style attributes, no <style> element): styles become presentation attributes.
  * Every chart has a table with the same numbers next to it (the text equivalent).
+ *
+ * ECharts is loaded on first need (`await loadCharts()` before drawing), not when the app
+ * starts: it is most of a second of every process's start-up otherwise (CLI, tests, server).
  */
+
+let echarts: typeof Echarts | null = null;
+
+/** Loads ECharts once; call before groupBarChart / trendChart. */
+export async function loadCharts(): Promise<void> {
+  echarts ??= await import('echarts');
+}
 
 export interface ChartOptions {
   width: number;
@@ -50,7 +60,8 @@ export function cspSafeSvg(svg: string, label?: string): string {
   return out;
 }
 
-function render(option: echarts.EChartsCoreOption, o: ChartOptions): string {
+function render(option: Echarts.EChartsCoreOption, o: ChartOptions): string {
+  if (!echarts) throw new Error('charts: await loadCharts() before drawing');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: o.width, height: o.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: o.fontFamily, fontSize: o.fontSize ?? 13, color: TEXT }, ...option });

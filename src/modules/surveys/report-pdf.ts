@@ -21,7 +21,7 @@ import {
 } from '../../core/thai/index.js';
 import { getOrganization } from '../organization/service.js';
 import { organizationGaruda } from '../reports/service.js';
-import { groupBarChart, trendChart } from './charts.js';
+import { groupBarChart, loadCharts, trendChart } from './charts.js';
 import type { SurveyReport } from './report.js';
 import { SURVEY_DATA_FILE, surveyReportSource } from './report.typ.js';
 import type { Band, Summary } from './stats.js';
@@ -141,6 +141,7 @@ export async function renderSurveyPdf(
   period: ReportPeriod,
   opts: { divisionName: string | null; suggestions: Suggestion[] },
 ): Promise<Uint8Array> {
+  await loadCharts();
   const t = translator(ctx.app.catalogs, 'th');
   const k = (key: string, params?: Record<string, string | number>) => t(`surveys.report.${key}`, params);
   const org = await getOrganization(ctx);

@@ -9,6 +9,7 @@ import { bangkokDate, fiscalYearOf } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
 import './dataset.js';
+import { loadCharts } from './charts.js';
 import { formText } from './forms.js';
 import { surveysPolicy } from './policy.js';
 import {
@@ -215,7 +216,7 @@ export function reportRoutes(app: Hono<AppEnv>) {
       }
       throw e;
     }
-    const counts = await suggestionCounts(ctx, parsed.query);
+    const [counts] = await Promise.all([suggestionCounts(ctx, parsed.query), loadCharts()]);
     let publish = null;
     if (surveysPolicy.publish(ctx.actor)) {
       if (parsed.period.kind === 'month') {

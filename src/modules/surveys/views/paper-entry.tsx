@@ -6,7 +6,7 @@ import { errorText, useAppContext, useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
 import type { FormVersion } from '../forms.js';
 import { MAX_PAPER_REF, MAX_SUGGESTION, type SurveyTargets } from '../responses.js';
-import { aboutOptions, demographicField, localText, ratingField } from './survey-form.js';
+import { AboutOptions, aboutOptions, demographicField, localText, ratingField } from './survey-form.js';
 
 export const PAPER_PATH = '/staff/surveys/paper';
 
@@ -142,25 +142,7 @@ export function PaperEntryPage(props: PaperEntryProps) {
               aria-describedby={described('about', errs, false)}
               aria-invalid={errFor('about') ? 'true' : undefined}
             >
-              <option value="">{t('surveys.collect.fields.aboutNone')}</option>
-              {about.services.length ? (
-                <optgroup label={t('surveys.collect.fields.aboutServices')}>
-                  {about.services.map((o) => (
-                    <option value={o.value} selected={value(props.values, 'about') === o.value}>
-                      {o.text}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {about.divisions.length ? (
-                <optgroup label={t('surveys.collect.fields.aboutDivisions')}>
-                  {about.divisions.map((o) => (
-                    <option value={o.value} selected={value(props.values, 'about') === o.value}>
-                      {o.text}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
+              <AboutOptions about={about} selected={value(props.values, 'about')} />
             </select>
           </Shell>
         </div>

@@ -36,6 +36,35 @@ export function aboutOptions(targets: SurveyTargets, locale: string) {
   };
 }
 
+/** The choices of "what was the visit about": none, the queue services, the divisions. */
+export function AboutOptions(props: { about: ReturnType<typeof aboutOptions>; selected: string }) {
+  const t = useT();
+  const { about, selected } = props;
+  return (
+    <>
+      <option value="">{t('surveys.collect.fields.aboutNone')}</option>
+      {about.services.length ? (
+        <optgroup label={t('surveys.collect.fields.aboutServices')}>
+          {about.services.map((o) => (
+            <option value={o.value} selected={selected === o.value}>
+              {o.text}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+      {about.divisions.length ? (
+        <optgroup label={t('surveys.collect.fields.aboutDivisions')}>
+          {about.divisions.map((o) => (
+            <option value={o.value} selected={selected === o.value}>
+              {o.text}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+    </>
+  );
+}
+
 export function parseAbout(v: string | undefined | null): { serviceId: number | null; divisionId: number | null } | null {
   if (!v) return { serviceId: null, divisionId: null };
   const m = /^([sd])(\d{1,9})$/.exec(v);
@@ -118,25 +147,7 @@ export function SurveyForm(props: SurveyFormProps) {
             aria-describedby={aboutError ? 'about-hint about-error' : 'about-hint'}
             aria-invalid={aboutError ? 'true' : undefined}
           >
-            <option value="">{t('surveys.collect.fields.aboutNone')}</option>
-            {about.services.length ? (
-              <optgroup label={t('surveys.collect.fields.aboutServices')}>
-                {about.services.map((o) => (
-                  <option value={o.value} selected={value(props.values, 'about') === o.value}>
-                    {o.text}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {about.divisions.length ? (
-              <optgroup label={t('surveys.collect.fields.aboutDivisions')}>
-                {about.divisions.map((o) => (
-                  <option value={o.value} selected={value(props.values, 'about') === o.value}>
-                    {o.text}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <AboutOptions about={about} selected={value(props.values, 'about')} />
           </select>
         </div>
       ) : null}
