@@ -160,3 +160,9 @@ export function addMonths(ym: YearMonth, months: number): YearMonth {
   const index = ym.year * 12 + (ym.month - 1) + months;
   return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
 }
+
+/** "YYYY-MM" of the month `months` after (or before) the given one, as query strings carry it. */
+export function shiftedMonthKey(ym: YearMonth, months: number): string {
+  const m = addMonths(ym, months);
+  return `${m.year}-${String(m.month).padStart(2, '0')}`;
+}

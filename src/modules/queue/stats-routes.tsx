@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, ValidationError } from '../../core/http/errors.js';
 import { readForm } from '../../core/http/forms.js';
-import { bangkokIsoDay, parseIsoDay } from '../../core/thai/bangkok.js';
+import { bangkokIsoDay, parseIsoDay, shiftedMonthKey } from '../../core/thai/bangkok.js';
 import { bangkokDate, fiscalYearOf } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
@@ -40,10 +40,7 @@ const shiftDay = (day: string, by: number) => {
   d.setUTCDate(d.getUTCDate() + by);
   return d.toISOString().slice(0, 10);
 };
-const shiftMonth = (year: number, month: number, by: number) => {
-  const i = year * 12 + (month - 1) + by;
-  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
-};
+const shiftMonth = (year: number, month: number, by: number) => shiftedMonthKey({ year, month }, by);
 
 /**
  * The period of a request: ?period=day&day=YYYY-MM-DD or ?period=month&month=YYYY-MM (the

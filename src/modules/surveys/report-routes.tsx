@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound, ValidationError } from '../../core/http/errors.js';
 import { readForm } from '../../core/http/forms.js';
-import { bangkokIsoDay, parseIsoDay } from '../../core/thai/bangkok.js';
+import { bangkokIsoDay, parseIsoDay, shiftedMonthKey } from '../../core/thai/bangkok.js';
 import { bangkokDate, fiscalYearOf } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage } from '../../core/ui/render.js';
@@ -54,10 +54,7 @@ export function parseMonth(s: string | undefined | null): { year: number; month:
   return { year, month };
 }
 
-const shiftMonth = (year: number, month: number, by: number) => {
-  const i = year * 12 + (month - 1) + by;
-  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
-};
+const shiftMonth = (year: number, month: number, by: number) => shiftedMonthKey({ year, month }, by);
 
 /**
  * The period and filters of a request: ?period=month&month=YYYY-MM (the default: this month),
