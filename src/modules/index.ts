@@ -1,12 +1,15 @@
 import type { ModuleDefinition } from '../core/module.js';
+import about from './about/module.js';
 import apidocs from './apidocs/module.js';
 import audit from './audit/module.js';
 import auth from './auth/module.js';
 import dashboard from './dashboard/module.js';
+import disclosure from './disclosure/module.js';
 import facilities from './facilities/module.js';
 import frontdesk from './frontdesk/module.js';
 import home from './home/module.js';
 import measures from './measures/module.js';
+import news from './news/module.js';
 import notifications from './notifications/module.js';
 import opendata from './opendata/module.js';
 import organization from './organization/module.js';
@@ -15,6 +18,8 @@ import queue from './queue/module.js';
 import register from './register/module.js';
 import reports from './reports/module.js';
 import routing from './routing/module.js';
+import search from './search/module.js';
+import services from './services/module.js';
 import staff from './staff/module.js';
 import surveys from './surveys/module.js';
 
@@ -37,5 +42,10 @@ export const modules: readonly ModuleDefinition[] = [
   surveys,
   frontdesk,
   facilities,
+  about,
+  news,
+  services,
+  disclosure,
+  search,
   dashboard,
 ];

@@ -10,6 +10,16 @@ export function isSecureRequest(c: AppContext): boolean {
 }
 
 /**
+ * This site's origin as the reader reached it (the Host names the organization): for absolute
+ * links in feeds, sitemaps, CSV exports and OpenGraph tags. PUBLIC_URL wins when it is set.
+ */
+export function siteOrigin(c: AppContext): string {
+  const config = c.get('app').config;
+  const host = (config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || new URL(c.req.url).host;
+  return `${isSecureRequest(c) ? 'https' : 'http'}://${host}`;
+}
+
+/**
  * The client's address: the socket's, or the one our own proxies report. X-Forwarded-For is
  * read from the right — the left end is whatever the client chose to send.
  */

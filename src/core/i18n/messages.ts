@@ -4,6 +4,7 @@ import type { ModuleMessages } from './i18n.js';
 export const coreMessages: ModuleMessages = {
   th: {
     app: { name: 'โปร่งใส', tagline: 'ระบบส่งเสริมคุณธรรมและความโปร่งใสสำหรับองค์กรปกครองส่วนท้องถิ่น' },
+    share: { label: 'แชร์', newWindow: '(เปิดหน้าต่างใหม่)' },
     layout: {
       skip: 'ข้ามไปยังเนื้อหาหลัก',
       language: 'ภาษา',
@@ -108,6 +109,7 @@ export const coreMessages: ModuleMessages = {
   },
   en: {
     app: { name: 'Prongsai', tagline: 'Integrity and transparency platform for Thai local government' },
+    share: { label: 'Share', newWindow: '(opens in a new window)' },
     layout: {
       skip: 'Skip to main content',
       language: 'Language',
@@ -213,6 +215,7 @@ export const coreMessages: ModuleMessages = {
   },
   ms: {
     app: { name: 'Prongsai', tagline: 'Platform integriti dan ketelusan untuk kerajaan tempatan' },
+    share: { label: 'Kongsi', newWindow: '(buka tetingkap baru)' },
     layout: {
       skip: 'Langkau ke kandungan utama',
       language: 'Bahasa',

@@ -5,7 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../http/errors.js';
 
 /** Kinds of upload a module may accept. */
-export type FileKind = 'pdf' | 'image' | 'svg' | 'office' | 'text';
+export type FileKind = 'pdf' | 'image' | 'svg' | 'office' | 'text' | 'json';
 
 const KIND_MIMES: Record<FileKind, string[]> = {
   pdf: ['application/pdf'],
@@ -17,6 +17,8 @@ const KIND_MIMES: Record<FileKind, string[]> = {
     'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   ],
   text: ['text/plain', 'text/csv'],
+  /** A snapshot of published content (publications of kind news/service/page): UTF-8 JSON. */
+  json: ['application/json'],
 };
 
 export interface StoredBlob {
@@ -128,8 +130,21 @@ async function detectMime(bytes: Uint8Array, name?: string): Promise<string | nu
     // OOXML files are zip archives; file-type names the exact kind from their content.
     return detected.mime;
   }
-  if (isProbablyText(bytes)) return name?.toLowerCase().endsWith('.csv') ? 'text/csv' : 'text/plain';
+  if (isProbablyText(bytes)) {
+    const lower = name?.toLowerCase() ?? '';
+    if (lower.endsWith('.json') && isJson(bytes)) return 'application/json';
+    return lower.endsWith('.csv') ? 'text/csv' : 'text/plain';
+  }
   return null;
+}
+
+function isJson(bytes: Uint8Array): boolean {
+  try {
+    JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isProbablyText(bytes: Uint8Array): boolean {

@@ -27,3 +27,11 @@ export function thaiSearchTokens(text: string): string[] {
   }
   return tokens;
 }
+
+/**
+ * Text ready for PostgreSQL's 'simple' text search: the search tokens joined by single spaces.
+ * Indexed text and queries both go through it, so a query is split into the words the text was.
+ */
+export function searchTerms(text: string): string {
+  return thaiSearchTokens(text.normalize('NFC')).join(' ');
+}

@@ -54,6 +54,21 @@ const NAMES = [
   'gauge',
   'message-square',
   'armchair',
+  'newspaper',
+  'megaphone',
+  'share-2',
+  'rss',
+  'building-2',
+  'workflow',
+  'printer',
+  'message-circle-question',
+  'database',
+  'calendar-clock',
+  'landmark',
+  'link',
+  'file-check',
+  'scale',
+  'circle-help',
 ] as const;
 export type IconName = (typeof NAMES)[number];
 

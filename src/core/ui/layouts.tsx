@@ -1,4 +1,5 @@
 import type { Child, PropsWithChildren } from 'hono/jsx';
+import { siteOrigin } from '../http/request.js';
 import { LOCALES, type Locale } from '../i18n/i18n.js';
 import { assetUrl } from './assets.js';
 import { Banner, CsrfField, Icon } from './components.js';
@@ -6,8 +7,22 @@ import { useAppContext, useT } from './context.js';
 import { takeFlash } from './flash.js';
 import { OrgFullName, PersonName } from './names.js';
 
+/** What search engines and link previews (LINE, Facebook) read about a public page. */
+export interface PageMeta {
+  /** One or two sentences (meta description, og:description). */
+  description?: string;
+  /** og:type: 'article' for a news item or announcement. */
+  type?: 'website' | 'article';
+  /** An image path on this site for the link preview (og:image). */
+  image?: string;
+  publishedTime?: Date;
+  /** The page's canonical path when it differs from the requested one (default: the path, no query). */
+  canonicalPath?: string;
+}
+
 interface DocumentProps {
   title: string;
+  meta?: PageMeta;
   bodyClass: string;
   /** Locales offered by the language switch (citizen pages add Malay). */
   locales?: readonly Locale[];
@@ -26,6 +41,7 @@ function Document(props: PropsWithChildren<DocumentProps>) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title ? `${props.title} — ${siteName}` : siteName}</title>
+        {props.meta ? <MetaTags meta={props.meta} title={props.title || siteName} siteName={siteName} /> : null}
         <link rel="stylesheet" href={assetUrl('fonts.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {org ? <link rel="stylesheet" href={`/theme.css?v=${org.version}`} /> : null}
@@ -34,6 +50,30 @@ function Document(props: PropsWithChildren<DocumentProps>) {
       </head>
       <body class={props.bodyClass}>{props.children}</body>
     </html>
+  );
+}
+
+const OG_LOCALE: Record<Locale, string> = { th: 'th_TH', en: 'en_GB', ms: 'ms_MY' };
+
+/** Canonical URL, description and OpenGraph tags of a public page (absolute URLs: previews need them). */
+function MetaTags({ meta, title, siteName }: { meta: PageMeta; title: string; siteName: string }) {
+  const c = useAppContext();
+  const origin = siteOrigin(c);
+  const canonical = origin + (meta.canonicalPath ?? new URL(c.req.url).pathname);
+  return (
+    <>
+      <link rel="canonical" href={canonical} />
+      {meta.description ? <meta name="description" content={meta.description} /> : null}
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:title" content={title} />
+      <meta property="og:type" content={meta.type ?? 'website'} />
+      <meta property="og:url" content={canonical} />
+      <meta property="og:locale" content={OG_LOCALE[c.get('locale')]} />
+      {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+      {meta.image ? <meta property="og:image" content={origin + meta.image} /> : null}
+      {meta.publishedTime ? <meta property="article:published_time" content={meta.publishedTime.toISOString()} /> : null}
+      <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+    </>
   );
 }
 
@@ -96,14 +136,14 @@ function Brand({ href }: { href: string }) {
 }
 
 /** The public website: citizens, visitors, assessors. Thai, English and Malay. */
-export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: boolean; head?: Child }>) {
+export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: boolean; head?: Child; meta?: PageMeta }>) {
   const c = useAppContext();
   const t = useT();
   const org = c.get('org');
   const nav = c.get('registry').nav('public', c.get('actor'));
   const path = new URL(c.req.url).pathname;
   return (
-    <Document title={props.title} bodyClass="layout-public" locales={LOCALES} head={props.head}>
+    <Document title={props.title} bodyClass="layout-public" locales={LOCALES} head={props.head} meta={props.meta ?? {}}>
       <a class="skip-link" href="#main">
         {t('core.layout.skip')}
       </a>

@@ -18,7 +18,6 @@ export default defineModule({
   api,
   demo: seedDemoPublications,
   nav: [
-    { area: 'public', label: 'publications.nav.ita', href: '/ita', icon: 'shield-check', order: 30 },
     { area: 'public', label: 'publications.nav.log', href: '/publications', icon: 'scroll-text', order: 31 },
     {
       area: 'staff',

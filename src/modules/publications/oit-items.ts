@@ -200,3 +200,149 @@ export function measuresPlanItem(fiscalYear: number): string {
   if (fiscalYear === 2568) return 'O27';
   return 'O25';
 }
+
+/**
+ * Topics: what an OIT item asks for, named the same way every year, so that a module says
+ * "news satisfy the topic 'news'" once and each year's list says which item that is (o7 in
+ * 2567, O4 in 2569). One item may cover several topics (2569's O1 is structure and powers).
+ */
+export const OIT_TOPICS = [
+  'structure',
+  'executives',
+  'powers',
+  'strategic-plan',
+  'contact',
+  'laws',
+  'news',
+  'qa',
+  'social',
+  'privacy',
+  'operating-plan',
+  'progress-report',
+  'annual-report',
+  'work-manuals',
+  'service-guides',
+  'service-statistics',
+  'satisfaction',
+  'e-service',
+  'procurement-plan',
+  'procurement-notices',
+  'procurement-monthly',
+  'procurement-annual',
+  'complaint-guideline',
+  'complaint-channel',
+  'complaint-statistics',
+  'participation',
+  'measures-plan',
+  'measures-report',
+] as const;
+export type OitTopic = (typeof OIT_TOPICS)[number];
+
+type TopicCodes = Partial<Record<OitTopic, string>>;
+
+const TOPICS_2567: TopicCodes = {
+  structure: 'o1',
+  executives: 'o2',
+  powers: 'o3',
+  'strategic-plan': 'o4',
+  contact: 'o5',
+  laws: 'o6',
+  news: 'o7',
+  qa: 'o8',
+  social: 'o9',
+  privacy: 'o10',
+  'operating-plan': 'o11',
+  'progress-report': 'o12',
+  'annual-report': 'o13',
+  'work-manuals': 'o14',
+  'service-guides': 'o15',
+  'service-statistics': 'o16',
+  satisfaction: 'o17',
+  'e-service': 'o18',
+  'procurement-plan': 'o19',
+  'procurement-notices': 'o20',
+  'procurement-monthly': 'o21',
+  'procurement-annual': 'o22',
+  'complaint-guideline': 'o27',
+  'complaint-channel': 'o28',
+  'complaint-statistics': 'o29',
+  participation: 'o30',
+  'measures-plan': 'o42',
+  'measures-report': 'o43',
+};
+
+const TOPICS_2568: TopicCodes = {
+  structure: 'O1',
+  powers: 'O1',
+  executives: 'O2',
+  contact: 'O3',
+  qa: 'O3',
+  social: 'O3',
+  news: 'O4',
+  'strategic-plan': 'O5',
+  'operating-plan': 'O6',
+  'progress-report': 'O6',
+  'annual-report': 'O7',
+  'work-manuals': 'O8',
+  'service-guides': 'O9',
+  'e-service': 'O10',
+  'service-statistics': 'O11',
+  satisfaction: 'O11',
+  'procurement-plan': 'O12',
+  'procurement-notices': 'O12',
+  'procurement-monthly': 'O12',
+  'procurement-annual': 'O13',
+  'complaint-guideline': 'O17',
+  'complaint-channel': 'O18',
+  'complaint-statistics': 'O19',
+  participation: 'O20',
+  'measures-plan': 'O27',
+  'measures-report': 'O27',
+};
+
+const TOPICS_2569: TopicCodes = {
+  structure: 'O1',
+  powers: 'O1',
+  executives: 'O2',
+  contact: 'O3',
+  qa: 'O3',
+  social: 'O3',
+  news: 'O4',
+  'strategic-plan': 'O5',
+  'operating-plan': 'O6',
+  'annual-report': 'O7',
+  'work-manuals': 'O8',
+  'service-guides': 'O9',
+  'e-service': 'O10',
+  'service-statistics': 'O10',
+  satisfaction: 'O10',
+  'procurement-notices': 'O11',
+  'procurement-monthly': 'O11',
+  'procurement-annual': 'O12',
+  'complaint-guideline': 'O16',
+  'complaint-channel': 'O17',
+  'complaint-statistics': 'O18',
+  participation: 'O19',
+  'measures-plan': 'O25',
+  'measures-report': 'O26',
+};
+
+/** The topics → item codes of a fiscal year's shipped list. */
+export function oitTopicsOf(fiscalYear: number): TopicCodes {
+  if (fiscalYear < FIRST_OIT_YEAR) return {};
+  if (fiscalYear <= 2567) return TOPICS_2567;
+  if (fiscalYear === 2568) return TOPICS_2568;
+  return TOPICS_2569;
+}
+
+/** The item code that covers a topic in a fiscal year's shipped list, if any. */
+export function oitItemForTopic(fiscalYear: number, topic: OitTopic): string | undefined {
+  return oitTopicsOf(fiscalYear)[topic];
+}
+
+/** The topics an item covers in a fiscal year's shipped list. */
+export function topicsOfItem(fiscalYear: number, code: string): OitTopic[] {
+  return Object.entries(oitTopicsOf(fiscalYear))
+    .filter(([, c]) => c === code)
+    .map(([t]) => t as OitTopic);
+}

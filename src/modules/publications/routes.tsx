@@ -4,16 +4,15 @@ import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, readForm } from '../../core/http/forms.js';
 import { parseRowId } from '../../core/http/ids.js';
-import { isSecureRequest } from '../../core/http/request.js';
+import { siteOrigin } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { bangkokIsoDay } from '../../core/thai/bangkok.js';
-import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage, renderToString } from '../../core/ui/render.js';
 import { fullName, staffOfUser } from '../staff/service.js';
 import { chainLog } from './chain.js';
 import { logCsv } from './log-csv.js';
-import { FIRST_OIT_YEAR, oitItem, oitItemsOf } from './oit-items.js';
+import { oitItem } from './oit-items.js';
 import { publicationsPolicy } from './policy.js';
 import {
   getPublication,
@@ -22,15 +21,14 @@ import {
   publicationBytes,
   publicationFileHref,
   publicationHref,
-  publishedYears,
   supersedePublication,
 } from './service.js';
 import { logRows, PublicLogPage } from './views/log.js';
-import { ItaItemPage, ItaYearPage, ItaYearsPage, PublicationPage, type YearSummary } from './views/public.js';
+import { PublicationPage } from './views/public.js';
 import { PublicationLogPage, SupersedePage } from './views/staff.js';
 
 /** A fiscal year in a path: a B.E. year this system can hold, else the page does not exist. */
-function fiscalYearParam(s: string | undefined): number {
+function _fiscalYearParam(s: string | undefined): number {
   if (!s || !/^\d{4}$/.test(s)) throw notFound();
   const fy = Number(s);
   if (fy < 2500 || fy > 2700) throw notFound();
@@ -57,74 +55,9 @@ function downloadName(p: Publication): string {
   return `${base}.pdf`;
 }
 
-/** This site's origin as the reader reached it (the Host names the organization), for absolute links in the CSV. */
-function siteOrigin(c: AppContext): string {
-  const config = c.get('app').config;
-  const host = (config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host') || new URL(c.req.url).host;
-  return `${isSecureRequest(c) ? 'https' : 'http'}://${host}`;
-}
-
 /** A date as YYYY-MM-DD in Thailand, for the name of a downloaded copy of the log. */
 
 export function routes(app: Hono<AppEnv>) {
-  app.get('/ita', (c) =>
-    c.get('pages').respond(c, async () => {
-      const ctx = publicCtx(c);
-      const all = await listPublications(ctx, {});
-      const years = new Set<number>(await publishedYears(ctx));
-      for (let y = FIRST_OIT_YEAR; y <= fiscalYearOf(ctx.app.now()); y++) years.add(y);
-      const summaries: YearSummary[] = [...years]
-        .sort((a, b) => b - a)
-        .map((fy) => {
-          const items = oitItemsOf(fy);
-          const mine = all.filter((p) => p.fiscalYear === fy);
-          const codes = new Set(mine.map((p) => p.itemCode));
-          return {
-            fiscalYear: fy,
-            items: items.length,
-            publishedItems: items.filter((i) => codes.has(i.code)).length,
-            publications: mine.length,
-          };
-        });
-      return renderToString(c, <ItaYearsPage org={orgOf(c)} years={summaries} />);
-    }),
-  );
-
-  app.get('/ita/:fiscalYear', (c) => {
-    const fy = fiscalYearParam(c.req.param('fiscalYear'));
-    return c.get('pages').respond(c, async () => {
-      const items = oitItemsOf(fy);
-      const current = await listPublications(publicCtx(c), { fiscalYear: fy });
-      const byItem = new Map<string, Publication[]>();
-      const others: Publication[] = [];
-      for (const p of current) {
-        if (!items.some((i) => i.code === p.itemCode)) others.push(p);
-        else byItem.set(p.itemCode, [...(byItem.get(p.itemCode) ?? []), p]);
-      }
-      return renderToString(c, <ItaYearPage org={orgOf(c)} fiscalYear={fy} items={items} byItem={byItem} others={others} />);
-    });
-  });
-
-  app.get('/ita/:fiscalYear/:itemCode', (c) => {
-    const fy = fiscalYearParam(c.req.param('fiscalYear'));
-    const item = oitItem(fy, c.req.param('itemCode'));
-    if (!item) throw notFound();
-    return c.get('pages').respond(c, async () => {
-      const all = (await listPublications(publicCtx(c), { fiscalYear: fy, includeSuperseded: true })).filter(
-        (p) => p.itemCode === item.code,
-      );
-      return renderToString(
-        c,
-        <ItaItemPage
-          fiscalYear={fy}
-          item={item}
-          current={all.filter((p) => p.supersededBy == null)}
-          superseded={all.filter((p) => p.supersededBy != null)}
-        />,
-      );
-    });
-  });
-
   // The public, verifiable publication log (before /publications/:id, which would take 'log.csv' for an id).
   app.get('/publications', (c) =>
     c.get('pages').respond(c, async () => {

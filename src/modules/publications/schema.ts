@@ -3,6 +3,14 @@ import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, u
 import { createdAtColumn, idColumn, orgIdColumn, timestampColumn } from '../../core/db/columns.js';
 import { files } from '../../core/storage/schema.js';
 
+/** What was published: an OIT document (PDF), or a version of public content shown on the site. */
+export const PUBLICATION_KINDS = ['document', 'news', 'service', 'page', 'dataset'] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+
+/** publish: a new document or version; withdraw: taken off the site (the row names what it withdraws). */
+export const PUBLICATION_ACTIONS = ['publish', 'withdraw'] as const;
+export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
+
 /**
  * A published document: immutable. Its file and sha256 never change and it is never deleted;
  * a correction is a new publication that supersedes it, with the reason logged. Shown on the
@@ -31,6 +39,17 @@ export const publications = pgTable(
     supersededBy: integer('superseded_by'),
     supersededAt: timestampColumn('superseded_at'),
     supersedeReason: text('supersede_reason'),
+    /** What kind of content (document: an OIT PDF; news/service/page: a snapshot of a public page version). */
+    kind: text('kind').$type<PublicationKind>().notNull().default('document'),
+    action: text('action').$type<PublicationAction>().notNull().default('publish'),
+    /** On a withdraw row: the publication taken off the site (its sha256 and file are repeated here). */
+    withdraws: integer('withdraws'),
+    /** On a withdrawn publication: the withdraw row. */
+    withdrawnBy: integer('withdrawn_by'),
+    /** The reason given for a withdrawal (on the withdraw row). */
+    reason: text('reason'),
+    /** The hash-chain link after this row (chain.ts), fixed when the row is written. */
+    chainLink: text('chain_link'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -39,6 +58,9 @@ export const publications = pgTable(
     // The replacement is a publication of the same organization; each replaces at most one.
     foreignKey({ name: 'publications_superseded_by_fk', columns: [t.orgId, t.supersededBy], foreignColumns: [t.orgId, t.id] }),
     uniqueIndex('publications_superseded_by').on(t.orgId, t.supersededBy),
+    uniqueIndex('publications_withdraws').on(t.orgId, t.withdraws),
+    index('publications_source').on(t.orgId, t.sourceEntity, t.sourceId),
+    check('publications_action_withdraws', sql`(${t.action} = 'withdraw') = (${t.withdraws} IS NOT NULL)`),
     check('publications_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('publications_size_positive', sql`${t.size} > 0`),
     check('publications_not_self_superseded', sql`${t.supersededBy} IS NULL OR ${t.supersededBy} <> ${t.id}`),

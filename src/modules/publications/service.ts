@@ -5,17 +5,20 @@ import type { Db } from '../../core/db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, ValidationError } from '../../core/http/errors.js';
 import { isRowId } from '../../core/http/ids.js';
 import { readFileBytes, saveFile } from '../../core/storage/files.js';
+import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { getOrganization } from '../organization/service.js';
 import { listPositions, positionTitle, staffOfUser } from '../staff/service.js';
-import { oitItem, oitItemsOf } from './oit-items.js';
+import { type OitTopic, oitItem, oitItemForTopic, oitItemsOf } from './oit-items.js';
 import { publicationsPolicy } from './policy.js';
-import { publications } from './schema.js';
+import { type PublicationKind, publications } from './schema.js';
 
 export { measuresReportItem } from './oit-items.js';
 
 export type Publication = typeof publications.$inferSelect;
 
 export interface PublishInput {
+  /** document (default): a PDF under an OIT item; news/service/page/dataset: a JSON snapshot of public content. */
+  kind?: PublicationKind;
   fiscalYear: number;
   itemCode: string;
   title: string;
@@ -32,7 +35,12 @@ function checkInput(input: PublishInput): void {
   const fields = [];
   if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < 2500 || input.fiscalYear > 2700) {
     fields.push({ field: 'fiscalYear', label: 'publications.fields.fiscalYear', message: 'publications.errors.fiscalYear' });
-  } else if (oitItemsOf(input.fiscalYear).length > 0 && !oitItem(input.fiscalYear, input.itemCode)) {
+  } else if (
+    // Content with no OIT item in its year (itemCode '') is still logged; a document needs its item.
+    !(input.kind && input.kind !== 'document' && input.itemCode === '') &&
+    oitItemsOf(input.fiscalYear).length > 0 &&
+    !oitItem(input.fiscalYear, input.itemCode)
+  ) {
     fields.push({ field: 'itemCode', label: 'publications.fields.item', message: 'publications.errors.itemCode' });
   }
   const title = input.title.trim();
@@ -57,7 +65,9 @@ function checkInput(input: PublishInput): void {
  * reason — it stays readable; nothing published is ever deleted or changed otherwise.
  */
 export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput): Promise<Publication> {
-  if (!publicationsPolicy.publish(ctx.actor)) throw ctx.actor ? forbidden() : unauthorized();
+  const kind = input.kind ?? 'document';
+  const allowed = kind === 'document' ? publicationsPolicy.publish(ctx.actor) : publicationsPolicy.publishContent(ctx.actor);
+  if (!allowed) throw ctx.actor ? forbidden() : unauthorized();
   checkInput(input);
   const txCtx: ServiceContext = { ...ctx, tx };
   let old: Publication | undefined;
@@ -68,30 +78,28 @@ export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput):
       .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, input.supersedes.id)))
       .for('update');
     if (!old) throw notFound();
-    if (old.supersededBy != null) throw conflict('publications.errors.alreadySuperseded');
+    if (old.supersededBy != null || old.withdrawnBy != null || old.action !== 'publish') {
+      throw conflict('publications.errors.alreadySuperseded');
+    }
   }
-  const file = await saveFile(txCtx, { bytes: input.bytes, name: input.fileName, kinds: ['pdf'] });
+  const file = await saveFile(txCtx, { bytes: input.bytes, name: input.fileName, kinds: kind === 'document' ? ['pdf'] : ['json'] });
   const now = ctx.app.now();
   const publisherPosition = await publisherPositionOf(txCtx);
-  const [row] = await tx
-    .insert(publications)
-    .values({
-      orgId: ctx.orgId,
-      fiscalYear: input.fiscalYear,
-      itemCode: input.itemCode,
-      title: input.title.trim(),
-      fileId: file.id,
-      sha256: file.sha256,
-      size: file.size,
-      mime: file.mime,
-      sourceEntity: input.source?.entity ?? null,
-      sourceId: input.source ? String(input.source.id) : null,
-      publishedBy: ctx.actor?.userId || null,
-      publisherPosition,
-      publishedAt: now,
-    })
-    .returning();
-  if (!row) throw new Error('publication not written');
+  const row = await insertPublication(tx, ctx, {
+    kind,
+    fiscalYear: input.fiscalYear,
+    itemCode: input.itemCode,
+    title: input.title.trim(),
+    fileId: file.id,
+    sha256: file.sha256,
+    size: file.size,
+    mime: file.mime,
+    sourceEntity: input.source?.entity ?? null,
+    sourceId: input.source ? String(input.source.id) : null,
+    publishedBy: ctx.actor?.userId || null,
+    publisherPosition,
+    publishedAt: now,
+  });
   if (old && input.supersedes) {
     const done = await tx
       .update(publications)
@@ -100,11 +108,130 @@ export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput):
       .returning({ id: publications.id });
     if (done.length !== 1) throw conflict('publications.errors.alreadySuperseded');
   }
-  // Cached public pages of the organization (the ITA year page) are dropped when this commits.
-  const event = { topic: 'pages.changed', orgId: ctx.orgId, data: { publication: row.id } };
+  await pagesChanged(tx, ctx, row.id);
+  return row;
+}
+
+type NewPublication = Omit<typeof publications.$inferInsert, 'orgId' | 'id' | 'chainLink'>;
+
+/**
+ * Writes one row of the publication log (a publish or a withdrawal). The one place rows are
+ * inserted, so the hash chain is extended in one way.
+ */
+async function insertPublication(tx: Db, ctx: ServiceContext, values: NewPublication): Promise<Publication> {
+  const [row] = await tx
+    .insert(publications)
+    .values({ ...values, orgId: ctx.orgId })
+    .returning();
+  if (!row) throw new Error('publication not written');
+  return row;
+}
+
+/** Cached public pages of the organization are dropped when the transaction commits. */
+async function pagesChanged(tx: Db, ctx: ServiceContext, publicationId: number) {
+  const event = { topic: 'pages.changed', orgId: ctx.orgId, data: { publication: publicationId } };
   await ctx.app.events.publishInTransaction(tx, event);
   if (ctx.deferred) ctx.deferred.push(() => ctx.app.events.deliverLocal(event));
   else ctx.app.events.deliverLocal(event);
+}
+
+/** JSON with object keys sorted at every level: the same content always gives the same bytes and sha256. */
+export function canonicalJsonBytes(value: unknown): Uint8Array {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object' && !(v instanceof Date)) {
+      return Object.fromEntries(
+        Object.keys(v as Record<string, unknown>)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return new TextEncoder().encode(JSON.stringify(sort(value)));
+}
+
+export interface PublishContentInput {
+  kind: Exclude<PublicationKind, 'document'>;
+  /** The OIT topic the content serves ('news', 'service-guides' …): its item of the year, if any. */
+  topic: OitTopic;
+  title: string;
+  source: { entity: string; id: string | number };
+  /** What the public sees of this version (title, text, steps …): stored as canonical JSON, hashed. */
+  snapshot: unknown;
+  /** The publication of the version this one replaces, and why (an edit after publishing). */
+  replaces?: { publicationId: number; reason: string };
+}
+
+/**
+ * Logs a version of public content (a news item, a service guide, an organization page) inside
+ * the caller's command: its snapshot as canonical JSON in the file store, under the OIT item the
+ * topic has in the current fiscal year. Call it after the module's own policy allowed the publish.
+ */
+export async function publishContent(tx: Db, ctx: ServiceContext, input: PublishContentInput): Promise<Publication> {
+  const fiscalYear = fiscalYearOf(ctx.app.now());
+  return publish(tx, ctx, {
+    kind: input.kind,
+    fiscalYear,
+    itemCode: oitItemForTopic(fiscalYear, input.topic) ?? '',
+    title: input.title,
+    bytes: canonicalJsonBytes({ kind: input.kind, source: input.source, title: input.title, content: input.snapshot }),
+    fileName: `${input.kind}-${input.source.id}.json`,
+    source: input.source,
+    supersedes: input.replaces ? { id: input.replaces.publicationId, reason: input.replaces.reason } : undefined,
+  });
+}
+
+/**
+ * Takes a publication off the public pages, inside the caller's command: a withdraw row is
+ * added to the log (same file and sha256, the reason) and the publication is marked withdrawn.
+ * Nothing is deleted: the log and the file stay readable. Content modules call it for their own
+ * content after their policy allowed it; a document needs the ITA coordinator.
+ */
+export async function withdrawPublication(tx: Db, ctx: ServiceContext, input: { id: number; reason: string }): Promise<Publication> {
+  const reason = input.reason.trim();
+  if (!reason) {
+    throw new ValidationError([{ field: 'reason', label: 'publications.fields.reason', message: 'publications.errors.reasonRequired' }]);
+  }
+  if (reason.length > MAX_REASON) {
+    throw new ValidationError([{ field: 'reason', label: 'publications.fields.reason', message: 'publications.errors.reasonTooLong' }]);
+  }
+  const [old] = await tx
+    .select()
+    .from(publications)
+    .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, input.id)))
+    .for('update');
+  if (!old) throw notFound();
+  const allowed = old.kind === 'document' ? publicationsPolicy.withdraw(ctx.actor) : publicationsPolicy.publishContent(ctx.actor);
+  if (!allowed) throw ctx.actor ? forbidden() : unauthorized();
+  if (old.action !== 'publish' || old.supersededBy != null || old.withdrawnBy != null) {
+    throw conflict('publications.errors.alreadySuperseded');
+  }
+  const row = await insertPublication(tx, ctx, {
+    kind: old.kind,
+    action: 'withdraw',
+    withdraws: old.id,
+    reason,
+    fiscalYear: old.fiscalYear,
+    itemCode: old.itemCode,
+    title: old.title,
+    fileId: old.fileId,
+    sha256: old.sha256,
+    size: old.size,
+    mime: old.mime,
+    sourceEntity: old.sourceEntity,
+    sourceId: old.sourceId,
+    publishedBy: ctx.actor?.userId || null,
+    publisherPosition: await publisherPositionOf({ ...ctx, tx }),
+    publishedAt: ctx.app.now(),
+  });
+  const done = await tx
+    .update(publications)
+    .set({ withdrawnBy: row.id })
+    .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, old.id), isNull(publications.withdrawnBy)))
+    .returning({ id: publications.id });
+  if (done.length !== 1) throw conflict('publications.errors.alreadySuperseded');
+  await pagesChanged(tx, ctx, row.id);
   return row;
 }
 
@@ -131,7 +258,9 @@ export async function listPublications(
   if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
   const where = [eq(publications.orgId, ctx.orgId)];
   if (f.fiscalYear != null) where.push(eq(publications.fiscalYear, f.fiscalYear));
-  if (!f.includeSuperseded) where.push(isNull(publications.supersededBy));
+  if (!f.includeSuperseded) {
+    where.push(isNull(publications.supersededBy), isNull(publications.withdrawnBy), eq(publications.action, 'publish'));
+  }
   return dbOf(ctx)
     .select()
     .from(publications)

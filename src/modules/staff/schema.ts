@@ -63,6 +63,8 @@ export const staffMembers = pgTable(
     userId: integer('user_id'),
     email: text('email'),
     phone: text('phone'),
+    /** A portrait for the public executives page (o2); a stored image file. */
+    photoFileId: integer('photo_file_id'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
