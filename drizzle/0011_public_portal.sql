@@ -222,3 +222,30 @@ BEGIN
   RAISE EXCEPTION 'publications are immutable: they can only be superseded or withdrawn, once';
 END
 $$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- Backfill of publications.chain_link (issue 6): the rows written before links were stored get
+-- the link chain.ts defines, computed here in publication order (ascending id) per organization:
+--   link(n) = sha256(link(n-1) | id | sha256 | published_at (UTC, ms) | ref), link(0) = 64 zeros,
+-- ref = the id the row superseded (or empty), or 'withdraws:<id>' for a withdrawal. The
+-- immutability trigger is off for this one statement only (in this migration's transaction).
+ALTER TABLE "publications" DISABLE TRIGGER "publications_immutable";--> statement-breakpoint
+WITH RECURSIVE ordered AS (
+  SELECT p.org_id, p.id,
+         p.id::text || '|' || p.sha256 || '|'
+           || to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '|'
+           || CASE WHEN p.action = 'withdraw' THEN 'withdraws:' || p.withdraws::text
+                   ELSE coalesce((SELECT r.id::text FROM publications r WHERE r.org_id = p.org_id AND r.superseded_by = p.id), '')
+              END AS fields,
+         row_number() OVER (PARTITION BY p.org_id ORDER BY p.id) AS n
+  FROM publications p
+),
+chained AS (
+  SELECT o.org_id, o.id, o.n, encode(sha256(convert_to(repeat('0', 64) || '|' || o.fields, 'UTF8')), 'hex') AS link
+  FROM ordered o WHERE o.n = 1
+  UNION ALL
+  SELECT o.org_id, o.id, o.n, encode(sha256(convert_to(c.link || '|' || o.fields, 'UTF8')), 'hex')
+  FROM chained c JOIN ordered o ON o.org_id = c.org_id AND o.n = c.n + 1
+)
+UPDATE "publications" p SET chain_link = c.link FROM chained c
+WHERE p.org_id = c.org_id AND p.id = c.id AND p.chain_link IS NULL;--> statement-breakpoint
+ALTER TABLE "publications" ENABLE TRIGGER "publications_immutable";

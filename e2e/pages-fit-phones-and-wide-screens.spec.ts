@@ -35,6 +35,14 @@ const PAGES: { name: string; path: string; signedIn: boolean }[] = [
   { name: 'staff-surveys', path: '/staff/surveys', signedIn: true },
   { name: 'staff-frontdesk', path: '/staff/frontdesk', signedIn: true },
   { name: 'staff-facilities', path: '/staff/facilities', signedIn: true },
+  { name: 'news', path: '/news', signedIn: false },
+  { name: 'services', path: '/services', signedIn: false },
+  { name: 'about-structure', path: '/about/structure', signedIn: false },
+  { name: 'search', path: '/search?q=%E0%B8%A0%E0%B8%B2%E0%B8%A9%E0%B8%B5', signedIn: false },
+  { name: 'ita-year', path: '/ita/2569', signedIn: false },
+  { name: 'publications', path: '/publications', signedIn: false },
+  { name: 'staff-disclosure', path: '/staff/disclosure', signedIn: true },
+  { name: 'staff-services-new', path: '/staff/services/new', signedIn: true },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
 

@@ -6,7 +6,7 @@ import { MigrationMismatchError } from './core/db/migrate.js';
 import { packageVersion } from './core/services.js';
 
 /**
- * The command line: serve | demo | migrate | verify-log | backup | restore | create-org.
+ * The command line: serve | demo | migrate | verify-log | verify-publications | backup | restore | create-org.
  * A problem a person can fix (port, lock, database) is one clear line and a non-zero exit,
  * never a stack trace.
  */

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Database, openDatabase } from '../core/db/client.js';
 import { setLogo } from '../modules/organization/service.js';
 import { createStaff } from '../modules/staff/service.js';
+import { runCliInProcess } from '../testing/cli.js';
 import {
   cleanup,
   createPgDatabase,
@@ -21,7 +22,15 @@ import {
 after(cleanup);
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/**
+ * The command line as users run it: a new process (`node --import tsx src/main.ts …`). Each one
+ * costs seconds of module loading, so the happy paths go through it and the refusals below run
+ * the same command function in this process (`run`), as src/main.ts calls it: its printed
+ * lines and the exit code it returns.
+ */
 const cli = (env: Record<string, string>, ...args: string[]) => runChild(['src/main.ts', ...args], env);
+
+const run = runCliInProcess;
 
 async function rowsOf(dataDir: string) {
   const database = await openDatabase({ dataDir });
@@ -66,7 +75,7 @@ describe('npm run cli -- backup / restore on PGlite', { skip: pgUrl ? 'PGlite da
 
   test('usage: backup and restore want exactly one FILE (exit 2)', async () => {
     for (const command of ['backup', 'restore']) {
-      const r = await cli({ DATA_DIR: source }, command);
+      const r = await run({ DATA_DIR: source }, command);
       assert.equal(r.code, 2, command);
       assert.match(r.stderr, new RegExp(`^Usage: prongsai ${command} FILE`));
     }
@@ -75,7 +84,7 @@ describe('npm run cli -- backup / restore on PGlite', { skip: pgUrl ? 'PGlite da
   test('backup of a DATA_DIR with no database: exit 1, nothing created', async () => {
     const empty = tempDir();
     const file = path.join(tempDir(), 'none.tar');
-    const r = await cli({ DATA_DIR: empty }, 'backup', file);
+    const r = await run({ DATA_DIR: empty }, 'backup', file);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^prongsai: there is no database in .* to back up/);
     assert.equal(fs.existsSync(path.join(empty, 'db')), false);
@@ -85,8 +94,11 @@ describe('npm run cli -- backup / restore on PGlite', { skip: pgUrl ? 'PGlite da
   test('backup while the PGlite server runs: exit 1, one line saying to stop it or use PostgreSQL', async () => {
     const server = startChild(['src/main.ts', 'serve'], { DATA_DIR: source, PORT: '0' });
     try {
-      await server.waitForLine(/is serving on/, 120_000);
-      const r = await cli({ DATA_DIR: source }, 'backup', archive);
+      const serving = await server.waitForLine(/is serving on/, 120_000);
+      // Answered only after the line's tick, in which the server also sets its SIGTERM handler:
+      // the SIGTERM below must not reach a server that is still starting.
+      assert.equal((await fetch(`${/is serving on (\S+)/.exec(serving)?.[1]}/healthz`)).status, 200);
+      const r = await run({ DATA_DIR: source }, 'backup', archive);
       assert.equal(r.code, 1);
       const lines = r.stderr.trim().split('\n');
       assert.equal(lines.length, 1, r.stderr);
@@ -119,14 +131,14 @@ describe('npm run cli -- backup / restore on PGlite', { skip: pgUrl ? 'PGlite da
     assert.deepEqual(await rowsOf(target), await rowsOf(source));
     assert.deepEqual(storedFiles(path.join(target, 'files')), storedFiles(path.join(source, 'files')));
 
-    const again = await cli({ DATA_DIR: target }, 'restore', archive);
+    const again = await run({ DATA_DIR: target }, 'restore', archive);
     assert.equal(again.code, 1);
     assert.match(
       again.stderr.trim(),
       /^prongsai: restore failed: Refusing to restore: the target is not empty \(it holds 2 organization\(s\)\)\. Restore into a new, empty DATA_DIR\.$/,
     );
 
-    const existing = await cli({ DATA_DIR: source }, 'backup', archive);
+    const existing = await run({ DATA_DIR: source }, 'backup', archive);
     assert.equal(existing.code, 1);
     assert.match(existing.stderr, /already exists: choose a new file name/);
   });
@@ -134,7 +146,7 @@ describe('npm run cli -- backup / restore on PGlite', { skip: pgUrl ? 'PGlite da
   test('restore of a file that is not a backup: exit 1, one line', async () => {
     const junk = path.join(tempDir(), 'junk.tar');
     fs.writeFileSync(junk, 'this is not a tar archive at all'.repeat(100));
-    const r = await cli({ DATA_DIR: tempDir() }, 'restore', junk);
+    const r = await run({ DATA_DIR: tempDir() }, 'restore', junk);
     assert.equal(r.code, 1);
     assert.match(r.stderr.trim(), /^prongsai: restore failed: .*junk\.tar is not a readable backup archive/);
   });
@@ -169,7 +181,7 @@ describe('npm run cli -- backup / restore on PostgreSQL', { skip: pgUrl ? false 
       }
       assert.deepEqual(storedFiles(path.join(targetDir, 'files')), storedFiles(path.join(dataDir, 'files')));
 
-      const again = await cli({ DATA_DIR: tempDir(), DATABASE_URL: to.url }, 'restore', file);
+      const again = await run({ DATA_DIR: tempDir(), DATABASE_URL: to.url }, 'restore', file);
       assert.equal(again.code, 1);
       assert.match(
         again.stderr.trim(),

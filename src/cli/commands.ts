@@ -1,23 +1,28 @@
-import { verifyAuditChain } from '../core/audit/audit.js';
 import type { Config } from '../core/config.js';
 import { openDatabase } from '../core/db/client.js';
 import { migrate } from '../core/db/migrate.js';
-import { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } from '../demo/run.js';
-import { startServer } from '../server.js';
-import { backupCommand, restoreCommand } from './backup.js';
-import { createOrgCommand } from './create-org.js';
 import { hasDatabase } from './data-dir.js';
 
 export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
 
-function stopOnSignals(server: { close(): Promise<void> }) {
+/**
+ * SIGINT/SIGTERM close the server (and its database) before exiting. Installed before the server
+ * starts, so a signal that arrives while it starts (after "is serving on" was printed, say) waits
+ * for the start and then closes, instead of killing the process mid-write.
+ */
+function stopOnSignals(): (server: { close(): Promise<void> }) => void {
+  let started: ((server: { close(): Promise<void> }) => void) | null = null;
+  const ready = new Promise<{ close(): Promise<void> }>((resolve) => {
+    started = resolve;
+  });
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping…`);
-    await server.close();
+    await (await ready).close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  return (server) => started?.(server);
 }
 
 const serving = (config: Config) => (url: string) =>
@@ -26,8 +31,10 @@ const serving = (config: Config) => (url: string) =>
   );
 
 async function serveCommand(config: Config): Promise<undefined> {
+  const { startServer } = await import('../server.js');
+  const onServing = stopOnSignals();
   const server = await startServer(config, { onListen: serving(config) });
-  stopOnSignals(server);
+  onServing(server);
   return undefined;
 }
 
@@ -36,8 +43,11 @@ async function serveCommand(config: Config): Promise<undefined> {
  * it keeps its data; `--reset` starts over.
  */
 async function demoCommand(base: Config, args: string[]): Promise<undefined> {
+  const { startServer } = await import('../server.js');
+  const { demoDataDir, printDemoAccounts, resetDemoDir, seedDemo } = await import('../demo/run.js');
   const config = { ...base, dataDir: demoDataDir() };
   if (args.includes('--reset')) resetDemoDir(config.dataDir);
+  const onServing = stopOnSignals();
   let record: Awaited<ReturnType<typeof seedDemo>> = null;
   const server = await startServer(config, {
     onListen: serving(config),
@@ -46,7 +56,7 @@ async function demoCommand(base: Config, args: string[]): Promise<undefined> {
     },
   });
   printDemoAccounts(record, server.url);
-  stopOnSignals(server);
+  onServing(server);
   return undefined;
 }
 
@@ -73,6 +83,7 @@ async function verifyLogCommand(config: Config, args: string[]): Promise<number>
     console.error(`prongsai: there is no database in ${config.dataDir} to check (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
     return 1;
   }
+  const { verifyAuditChain } = await import('../core/audit/audit.js');
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const report = await verifyAuditChain(database.db, orgId);
@@ -93,9 +104,10 @@ async function verifyLogCommand(config: Config, args: string[]): Promise<number>
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   demo: demoCommand,
-  'create-org': createOrgCommand,
+  'create-org': async (config, args) => (await import('./create-org.js')).createOrgCommand(config, args),
   migrate: migrateCommand,
   'verify-log': verifyLogCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
+  backup: async (config, args) => (await import('./backup.js')).backupCommand(config, args),
+  restore: async (config, args) => (await import('./backup.js')).restoreCommand(config, args),
+  'verify-publications': async (config, args) => (await import('./verify-publications.js')).verifyPublicationsCommand(config, args),
 };

@@ -8,7 +8,8 @@ import type { IconName } from './ui/icons.js';
 
 /** A link in a navigation area; shown only to those `can` lets through. */
 export interface NavItem {
-  area: 'public' | 'staff' | 'admin';
+  /** public: the site's main menu; footer: the public site's footer (secondary pages); staff, admin: the back office. */
+  area: 'public' | 'footer' | 'staff' | 'admin';
   /** Catalog key of the label. */
   label: string;
   href: string;

@@ -6,6 +6,10 @@ export const coreMessages: ModuleMessages = {
     app: { name: 'โปร่งใส', tagline: 'ระบบส่งเสริมคุณธรรมและความโปร่งใสสำหรับองค์กรปกครองส่วนท้องถิ่น' },
     share: { label: 'แชร์', newWindow: '(เปิดหน้าต่างใหม่)' },
     layout: {
+      searchLabel: 'ค้นหาในเว็บไซต์',
+      searchPlaceholder: 'ค้นหา เช่น ภาษี ก่อสร้าง เบี้ยยังชีพ',
+      search: 'ค้นหา',
+      morePages: 'หน้าอื่น ๆ',
       skip: 'ข้ามไปยังเนื้อหาหลัก',
       language: 'ภาษา',
       mainNav: 'เมนูหลัก',
@@ -111,6 +115,10 @@ export const coreMessages: ModuleMessages = {
     app: { name: 'Prongsai', tagline: 'Integrity and transparency platform for Thai local government' },
     share: { label: 'Share', newWindow: '(opens in a new window)' },
     layout: {
+      searchLabel: 'Search this site',
+      searchPlaceholder: 'Search, e.g. tax, building permit',
+      search: 'Search',
+      morePages: 'More pages',
       skip: 'Skip to main content',
       language: 'Language',
       mainNav: 'Main menu',
@@ -217,6 +225,10 @@ export const coreMessages: ModuleMessages = {
     app: { name: 'Prongsai', tagline: 'Platform integriti dan ketelusan untuk kerajaan tempatan' },
     share: { label: 'Kongsi', newWindow: '(buka tetingkap baru)' },
     layout: {
+      searchLabel: 'Cari dalam laman ini',
+      searchPlaceholder: 'Cari, cth. cukai, permit bina',
+      search: 'Cari',
+      morePages: 'Halaman lain',
       skip: 'Langkau ke kandungan utama',
       language: 'Bahasa',
       mainNav: 'Menu utama',

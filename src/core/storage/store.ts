@@ -151,9 +151,9 @@ function isProbablyText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   for (const b of sample) if (b === 0) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(
-      sample.byteLength < bytes.byteLength ? sample.subarray(0, sample.byteLength - 4) : sample,
-    );
+    // A sample cut from a longer file may end inside a character (Thai takes 3 bytes): decoding
+    // as a stream keeps that incomplete tail for later instead of calling it invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: sample.byteLength < bytes.byteLength });
     return true;
   } catch {
     return false;

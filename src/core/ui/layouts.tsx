@@ -141,6 +141,7 @@ export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: bo
   const t = useT();
   const org = c.get('org');
   const nav = c.get('registry').nav('public', c.get('actor'));
+  const more = c.get('registry').nav('footer', c.get('actor'));
   const path = new URL(c.req.url).pathname;
   return (
     <Document title={props.title} bodyClass="layout-public" locales={LOCALES} head={props.head} meta={props.meta ?? {}}>
@@ -150,7 +151,20 @@ export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: bo
       <header class="site-header">
         <div class="wrap site-header__top">
           <Brand href="/" />
-          <LanguageSwitch locales={LOCALES} />
+          <div class="site-header__tools">
+            {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the older phones and browsers citizens use; role="search" on the form is read everywhere */}
+            <form class="site-search" role="search" method="get" action="/search">
+              <label class="visually-hidden" for="site-search-q">
+                {t('core.layout.searchLabel')}
+              </label>
+              <input id="site-search-q" type="search" name="q" maxlength={200} placeholder={t('core.layout.searchPlaceholder')} />
+              <button type="submit" class="site-search__button">
+                <Icon name="search" size={20} />
+                <span class="visually-hidden">{t('core.layout.search')}</span>
+              </button>
+            </form>
+            <LanguageSwitch locales={LOCALES} />
+          </div>
         </div>
         {nav.length > 0 ? (
           <nav class="site-nav" aria-label={t('core.layout.mainNav')}>
@@ -199,8 +213,13 @@ export function PublicLayout(props: PropsWithChildren<{ title: string; wide?: bo
               ) : null}
             </section>
           ) : null}
-          <nav aria-label={t('core.layout.contact')} class="site-footer__links">
+          <nav aria-label={t('core.layout.morePages')} class="site-footer__links">
             <ul>
+              {more.map((n) => (
+                <li>
+                  <a href={n.href}>{t(n.label)}</a>
+                </li>
+              ))}
               <li>
                 <a href="/privacy">{t('core.layout.privacy')}</a>
               </li>

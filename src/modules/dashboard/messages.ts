@@ -54,6 +54,16 @@ export const messages: ModuleMessages = {
       item: 'มาตรการที่ {number} {title}',
       link: 'แผนมาตรการ',
     },
+    oit: {
+      title: 'ความพร้อม OIT ปี {year}',
+      covered: 'ครบ',
+      partly: 'บางส่วน',
+      missing: 'ยังไม่มี',
+      items: 'ข้อ',
+      summary: 'ครบแล้ว {covered} จาก {total} ข้อ',
+      overdue: 'รายการในทะเบียนที่เลยกำหนดปรับปรุง {n} รายการ',
+      link: 'ดูความพร้อมรายข้อ',
+    },
   },
   en: {
     nav: 'Executive dashboard',
@@ -106,6 +116,16 @@ export const messages: ModuleMessages = {
       none: 'No measure is overdue or due soon',
       item: 'Measure {number}: {title}',
       link: 'Measures plan',
+    },
+    oit: {
+      title: 'OIT readiness {year}',
+      covered: 'Covered',
+      partly: 'Partly',
+      missing: 'Missing',
+      items: 'items',
+      summary: '{covered} of {total} items covered',
+      overdue: '{n} register items overdue',
+      link: 'Readiness per item',
     },
   },
 };

@@ -2,6 +2,8 @@ import { type Actor, hasRole } from '../../core/auth/roles.js';
 import type { ServiceContext } from '../../core/context.js';
 import { ensureAllowed } from '../../core/http/errors.js';
 import { bangkokDateParts, bangkokIsoDay, fiscalYearOf } from '../../core/thai/index.js';
+import { disclosurePolicy } from '../disclosure/policy.js';
+import { readinessSummary } from '../disclosure/service.js';
 import { frontdeskPolicy } from '../frontdesk/policy.js';
 import { visitCounts } from '../frontdesk/service.js';
 import { measuresPolicy } from '../measures/policy.js';
@@ -77,6 +79,8 @@ export interface DashboardSummary {
     incomplete: number;
     items: OverdueMeasure[];
   } | null;
+  /** OIT readiness of the current ITA year (disclosure module): indicators covered, partly, missing. */
+  oit: Awaited<ReturnType<typeof readinessSummary>> | null;
 }
 
 const change = (cur: number | null, prev: number | null) => (cur == null || prev == null ? null : roundHalfUp(cur - prev, 2));
@@ -101,13 +105,14 @@ export async function dashboardSummary(ctx: ServiceContext): Promise<DashboardSu
   const thisMonth = monthRange(year, month);
   const a = ctx.actor;
 
-  const [visits, stats, services, satisfaction, waiting, measures] = await Promise.all([
+  const [visits, stats, services, satisfaction, waiting, measures, oit] = await Promise.all([
     frontdeskPolicy.report(a) ? visitCounts(ctx, { from: today, to: today }) : null,
     queueStatsPolicy.read(a) ? queueStats(ctx, { from: today, to: today }) : null,
     listServices(ctx),
     surveysPolicy.readReport(a) ? satisfactionByDivision(ctx, thisMonth) : null,
     surveysPolicy.readReport(a) ? suggestionsWaiting(ctx) : null,
     measuresPolicy.read(a) ? measuresOverview(ctx) : null,
+    disclosurePolicy.readiness(a) ? readinessSummary(ctx) : null,
   ]);
 
   let sat: DashboardSummary['satisfaction'] = null;
@@ -156,6 +161,7 @@ export async function dashboardSummary(ctx: ServiceContext): Promise<DashboardSu
     satisfaction: sat,
     suggestions: waiting ? { waiting: waiting.count, oldest: waiting.oldest } : null,
     measures,
+    oit,
   };
 }
 

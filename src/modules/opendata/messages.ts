@@ -11,6 +11,8 @@ export const messages: ModuleMessages = {
       periods: 'มีข้อมูล {n} ช่วงเวลา ล่าสุด {latest}',
       api: 'สำหรับนักพัฒนา: รายการชุดข้อมูลในรูป JSON อ่านได้ที่',
       apiDocs: 'เอกสาร API',
+      harvest:
+        'สำหรับระบบบัญชีข้อมูล (Data Catalog): เมทาดาตาแบบ DCAT (JSON-LD) ที่ {dcat} และ API ที่เข้ากันได้กับ CKAN ที่ {ckan} ข้อมูลเผยแพร่ภายใต้สัญญาอนุญาต {license}',
     },
     dataset: {
       about: 'เกี่ยวกับชุดข้อมูล',
@@ -50,6 +52,7 @@ export const messages: ModuleMessages = {
       key: 'ชื่อคอลัมน์',
       meaning: 'ความหมาย',
     },
+    dcat: { catalogTitle: 'ชุดข้อมูลเปิดของ{name}' },
     errors: {
       unknownDataset: 'ไม่พบชุดข้อมูลนี้',
       unknownPeriod: 'ชุดข้อมูลนี้ไม่มีข้อมูลช่วงเวลา {period}',
@@ -64,6 +67,8 @@ export const messages: ModuleMessages = {
       periods: '{n} periods of data, the latest {latest}',
       api: 'For developers: the list of datasets as JSON is at',
       apiDocs: 'API documentation',
+      harvest:
+        'For data catalogs: DCAT metadata (JSON-LD) at {dcat} and a CKAN-compatible API at {ckan}. The data are published under the {license} licence.',
     },
     dataset: {
       about: 'About this dataset',
@@ -105,6 +110,7 @@ export const messages: ModuleMessages = {
       key: 'Column name',
       meaning: 'Meaning',
     },
+    dcat: { catalogTitle: 'Open data of {name}' },
     errors: {
       unknownDataset: 'There is no such dataset',
       unknownPeriod: 'This dataset has no data for the period {period}',
@@ -119,6 +125,8 @@ export const messages: ModuleMessages = {
       periods: '{n} tempoh data, yang terkini {latest}',
       api: 'Untuk pembangun: senarai set data dalam JSON ada di',
       apiDocs: 'Dokumentasi API',
+      harvest:
+        'Untuk katalog data: metadata DCAT (JSON-LD) di {dcat} dan API yang serasi dengan CKAN di {ckan}. Data diterbitkan di bawah lesen {license}.',
     },
     dataset: {
       about: 'Tentang set data ini',
@@ -160,6 +168,7 @@ export const messages: ModuleMessages = {
       key: 'Nama lajur',
       meaning: 'Maksud',
     },
+    dcat: { catalogTitle: 'Data terbuka {name}' },
     errors: {
       unknownDataset: 'Set data ini tidak wujud',
       unknownPeriod: 'Set data ini tiada data bagi tempoh {period}',

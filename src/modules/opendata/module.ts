@@ -13,5 +13,5 @@ export default defineModule({
   messages,
   routes,
   api,
-  nav: [{ area: 'public', label: 'opendata.nav.opendata', href: '/opendata', icon: 'file-text', order: 32 }],
+  nav: [{ area: 'footer', label: 'opendata.nav.opendata', href: '/opendata', icon: 'file-text', order: 32 }],
 });

@@ -4,7 +4,10 @@ import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
 import { notFound } from '../../core/http/errors.js';
 import { isSecureRequest } from '../../core/http/request.js';
+import { translator } from '../../core/i18n/i18n.js';
 import { renderPage } from '../../core/ui/render.js';
+import { ckanRoutes } from './ckan.js';
+import { type CatalogContext, catalogJsonLd, datasetJsonLd } from './dcat.js';
 import { type DownloadInfo, datasetCsv, datasetJson, datasetXlsx, type XlsxLabels } from './formats.js';
 import { PERIOD } from './registry.js';
 import { type DownloadFormat, datasetHref, getDatasetSummary, getDatasetTable, listDatasets, periodLabel } from './service.js';
@@ -49,6 +52,29 @@ function send(c: AppContext, bytes: Uint8Array, type: string, name: string) {
  * without anything being published (issue 6 caches them with a key that knows the periods).
  */
 export function routes(app: Hono<AppEnv>) {
+  ckanRoutes(app);
+
+  // DCAT-AP metadata as JSON-LD: the catalog, and each dataset (before /opendata/:id, which would take the name).
+  app.get('/opendata/:file{[a-z0-9-]+\\.jsonld}', async (c) => {
+    const ctx = serviceContext(c);
+    const cc: CatalogContext = { origin: siteOrigin(c), org: orgOf(c) };
+    const id = c.req.param('file').replace(/\.jsonld$/, '');
+    let doc: unknown;
+    if (id === 'catalog') {
+      const catalogs = ctx.app.catalogs;
+      const title = (l: 'th' | 'en' | 'ms') => translator(catalogs, l)('opendata.dcat.catalogTitle', { name: cc.org.names.full });
+      doc = catalogJsonLd(cc, await listDatasets(ctx), { th: title('th'), en: title('en'), ms: title('ms') });
+    } else {
+      const summary = await getDatasetSummary(ctx, id);
+      if (summary.periods.length === 0) throw notFound();
+      doc = datasetJsonLd(cc, summary);
+    }
+    c.header('Content-Type', 'application/ld+json; charset=utf-8');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(JSON.stringify(doc));
+  });
+
   app.get('/opendata', async (c) => {
     const datasets = await listDatasets(serviceContext(c));
     return renderPage(c, <DatasetListPage org={orgOf(c)} datasets={datasets} />);

@@ -3,8 +3,10 @@ import { ErrorSchema, errorResponses } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { MAX_ROW_ID } from '../../core/http/ids.js';
+import { CHAIN_GENESIS, chainLog, chainRef } from './chain.js';
 import { oitItem } from './oit-items.js';
-import { getPublication, listPublications, type Publication, publicationFileHref, publicationHref } from './service.js';
+import { PUBLICATION_ACTIONS, PUBLICATION_KINDS } from './schema.js';
+import { getPublication, listPublications, type Publication, publicationFileHref, publicationHref, sourceHref } from './service.js';
 
 const PublicationSchema = z
   .object({
@@ -24,6 +26,15 @@ const PublicationSchema = z
     supersededBy: z.number().int().nullable(),
     supersededAt: z.string().nullable().openapi({ format: 'date-time' }),
     supersedeReason: z.string().nullable(),
+    kind: z.enum(PUBLICATION_KINDS).openapi({ description: 'document (an OIT PDF), or a version of public content (JSON snapshot)' }),
+    action: z.enum(PUBLICATION_ACTIONS).openapi({ description: 'publish (a document or a new version) or withdraw (taken off the site)' }),
+    withdraws: z.number().int().nullable().openapi({ description: 'On a withdrawal: the publication withdrawn' }),
+    withdrawnBy: z.number().int().nullable().openapi({ description: 'On a withdrawn publication: its withdrawal' }),
+    reason: z.string().nullable().openapi({ description: 'On a withdrawal: the reason given' }),
+    sourceHref: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The live page of the content (news, service guide, page)', example: '/news/7' }),
     href: z.string().openapi({ description: 'Public page', example: '/publications/12' }),
     fileHref: z.string().openapi({ description: 'The file itself (ETag = sha256)', example: '/publications/12/file' }),
   })
@@ -45,6 +56,12 @@ function present(p: Publication): z.infer<typeof PublicationSchema> {
     supersededBy: p.supersededBy,
     supersededAt: p.supersededAt ? p.supersededAt.toISOString() : null,
     supersedeReason: p.supersedeReason,
+    kind: p.kind,
+    action: p.action,
+    withdraws: p.withdraws,
+    withdrawnBy: p.withdrawnBy,
+    reason: p.reason,
+    sourceHref: p.action === 'publish' ? sourceHref(p) : null,
     href: publicationHref(p),
     fileHref: publicationFileHref(p),
   };
@@ -69,6 +86,34 @@ const listRoute = createRoute({
   responses: {
     200: { description: 'Publications', content: { 'application/json': { schema: z.object({ items: z.array(PublicationSchema) }) } } },
     422: errorResponses[422],
+  },
+});
+
+const LogEntrySchema = PublicationSchema.extend({
+  replaces: z.number().int().nullable().openapi({ description: 'The publication this one superseded' }),
+  ref: z
+    .string()
+    .openapi({ description: 'The last field the chain hashes: the id replaced, withdraws:<id>, or empty', example: 'withdraws:12' }),
+  chain: z.string().openapi({ description: 'The hash chain after this entry (stored when it was written)' }),
+}).openapi('PublicationLogEntry');
+
+const logRoute = createRoute({
+  method: 'get',
+  path: '/publications/log',
+  operationId: 'publications.log',
+  tags: ['publications'],
+  summary: 'The whole publication log in publication order, with the hash chain (public; no token needed)',
+  description:
+    'Every entry (publications of documents and content versions, and withdrawals), oldest first, each with its chain value: chain = SHA-256(previous chain|id|sha256|published_at|ref) over UTF-8, from 64 zeros. head is the last entry’s chain value.',
+  responses: {
+    200: {
+      description: 'The log',
+      content: {
+        'application/json': {
+          schema: z.object({ head: z.string(), count: z.number().int(), items: z.array(LogEntrySchema) }),
+        },
+      },
+    },
   },
 });
 
@@ -100,6 +145,18 @@ export function api(app: OpenAPIHono<AppEnv>) {
     const q = c.req.valid('query');
     const items = await listPublications(serviceContext(c), { fiscalYear: q.fiscalYear, includeSuperseded: q.includeSuperseded });
     return c.json({ items: items.map(present) }, 200);
+  });
+
+  app.openapi(logRoute, async (c) => {
+    const all = await listPublications(serviceContext(c), { includeSuperseded: true });
+    const rows = chainLog(all).rows;
+    const items = rows.map(({ entry, replaces, chain }) => ({
+      ...present(entry),
+      replaces,
+      ref: chainRef(entry, replaces),
+      chain: entry.chainLink ?? chain,
+    }));
+    return c.json({ head: items.at(-1)?.chain ?? CHAIN_GENESIS, count: items.length, items }, 200);
   });
 
   app.openapi(getRoute, async (c) => {

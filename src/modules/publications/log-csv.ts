@@ -1,10 +1,12 @@
-import { chainLog } from './chain.js';
+import { chainLog, chainRef } from './chain.js';
 import type { Publication } from './service.js';
 
 /** The columns of the machine-readable publication log, in order; the last is the hash chain. */
 export const LOG_CSV_COLUMNS = [
   'id',
   'published_at',
+  'kind',
+  'action',
   'fiscal_year',
   'item_code',
   'title',
@@ -14,6 +16,11 @@ export const LOG_CSV_COLUMNS = [
   'superseded_at',
   'supersede_reason',
   'replaces',
+  'withdraws',
+  'withdrawn_by',
+  'reason',
+  'ref',
+  'source_url',
   'file_url',
   'chain',
 ] as const;
@@ -32,17 +39,25 @@ function field(v: string | number | null, freeText = false): string {
 }
 
 /**
- * The publication log as CSV bytes: UTF-8 with a BOM, CRLF line ends, one row per publication in
- * publication order (ascending id — the order of the chain), the chain value after each row in
- * the last column; the last row's is the head shown on the page.
+ * The publication log as CSV bytes: UTF-8 with a BOM, CRLF line ends, one row per entry in
+ * publication order (ascending id — the order of the chain). kind: document / news / service /
+ * page / dataset; action: publish / withdraw. ref is exactly the last field the chain hashes
+ * (chain.ts: the id replaced, or withdraws:<id>), so each row's chain is
+ * SHA-256(previous chain|id|sha256|published_at|ref). The last column is the chain value stored
+ * when the row was written; the last row's is the head shown on the page.
  */
-export function logCsv(list: readonly Publication[], fileUrl: (p: Publication) => string): Uint8Array {
+export function logCsv(
+  list: readonly Publication[],
+  urls: { fileUrl: (p: Publication) => string; sourceUrl?: (p: Publication) => string },
+): Uint8Array {
   const lines = [LOG_CSV_COLUMNS.join(',')];
   for (const { entry: p, replaces, chain } of chainLog(list).rows) {
     lines.push(
       [
         field(p.id),
         field(p.publishedAt.toISOString()),
+        field(p.kind),
+        field(p.action),
         field(p.fiscalYear),
         field(p.itemCode),
         field(p.title, true),
@@ -52,8 +67,14 @@ export function logCsv(list: readonly Publication[], fileUrl: (p: Publication) =
         field(p.supersededAt ? p.supersededAt.toISOString() : null),
         field(p.supersedeReason, true),
         field(replaces),
-        field(fileUrl(p)),
-        field(chain),
+        field(p.withdraws),
+        field(p.withdrawnBy),
+        field(p.reason, true),
+        field(chainRef(p, replaces)),
+        field(urls.sourceUrl?.(p) ?? ''),
+        field(urls.fileUrl(p)),
+        // The stored link (what was fixed when the row was written); recomputed only for a row without one.
+        field(p.chainLink ?? chain),
       ].join(','),
     );
   }

@@ -178,6 +178,9 @@ async function readCsv(browser: TestBrowser) {
   return { bytes, text, header, rows };
 }
 
+/** The index of a CSV column by name. */
+const col = (name: (typeof LOG_CSV_COLUMNS)[number]) => LOG_CSV_COLUMNS.indexOf(name);
+
 const headOf = (html: string) => {
   const m = /<code class="mono">([0-9a-f]{64})<\/code>/.exec(html);
   assert.ok(m?.[1], 'the page shows the head of the chain');
@@ -216,13 +219,16 @@ describe('the public publication log', () => {
     const byId = new Map(csv.rows.map((r) => [Number(r[0]), r]));
     const row = byId.get(first.id);
     assert.ok(row);
-    assert.equal(row[1], first.publishedAt.toISOString());
-    assert.equal(row[2], '2567');
-    assert.equal(row[3], 'o43');
-    assert.equal(row[4], first.title, 'a title with a comma and quotes survives');
-    assert.equal(row[5], first.sha256);
-    assert.equal(row[6], String(first.size));
-    assert.equal(row[11], `http://${org.host}/publications/${first.id}/file`);
+    assert.equal(row[col('published_at')], first.publishedAt.toISOString());
+    assert.equal(row[col('kind')], 'document');
+    assert.equal(row[col('action')], 'publish');
+    assert.equal(row[col('fiscal_year')], '2567');
+    assert.equal(row[col('item_code')], 'o43');
+    assert.equal(row[col('title')], first.title, 'a title with a comma and quotes survives');
+    assert.equal(row[col('sha256')], first.sha256);
+    assert.equal(row[col('size')], String(first.size));
+    assert.equal(row[col('file_url')], `http://${org.host}/publications/${first.id}/file`);
+    assert.equal(row[col('chain')], first.chainLink, 'the stored link');
     // Publication order; the last column of the last row is the head the page shows.
     const ids = csv.rows.map((r) => Number(r[0]));
     assert.deepEqual(
@@ -234,8 +240,8 @@ describe('the public publication log', () => {
     // Anyone can recompute the chain from the CSV alone.
     let prev = CHAIN_GENESIS;
     for (const r of csv.rows) {
-      prev = sha(`${prev}|${r[0]}|${r[5]}|${r[1]}|${r[10]}`);
-      assert.equal(r[12], prev);
+      prev = sha(`${prev}|${r[0]}|${r[col('sha256')]}|${r[col('published_at')]}|${r[col('ref')]}`);
+      assert.equal(r[col('chain')], prev);
     }
 
     // In English and Malay too.
@@ -287,11 +293,12 @@ describe('the public publication log', () => {
     const csvAfter = await readCsv(anon);
     assert.equal(csvAfter.rows.at(-1)?.at(-1), headAfter);
     const oldRow = csvAfter.rows.find((r) => Number(r[0]) === old.id);
-    assert.equal(oldRow?.[7], String(fresh.id));
-    assert.match(oldRow?.[8] ?? '', /^\d{4}-\d{2}-\d{2}T/);
-    assert.equal(oldRow?.[9], reason);
+    assert.equal(oldRow?.[col('superseded_by')], String(fresh.id));
+    assert.match(oldRow?.[col('superseded_at')] ?? '', /^\d{4}-\d{2}-\d{2}T/);
+    assert.equal(oldRow?.[col('supersede_reason')], reason);
     const freshRow = csvAfter.rows.find((r) => Number(r[0]) === fresh.id);
-    assert.equal(freshRow?.[10], String(old.id), 'the replacement names what it replaced');
+    assert.equal(freshRow?.[col('replaces')], String(old.id), 'the replacement names what it replaced');
+    assert.equal(freshRow?.[col('ref')], String(old.id));
     // Every row kept before keeps its chain value, the superseded one included: the chain only grows.
     for (const r of csvBefore.rows) assert.equal(csvAfter.rows.find((x) => x[0] === r[0])?.at(-1), r.at(-1));
   });

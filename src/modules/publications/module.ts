@@ -18,7 +18,7 @@ export default defineModule({
   api,
   demo: seedDemoPublications,
   nav: [
-    { area: 'public', label: 'publications.nav.log', href: '/publications', icon: 'scroll-text', order: 31 },
+    { area: 'footer', label: 'publications.nav.log', href: '/publications', icon: 'scroll-text', order: 31 },
     {
       area: 'staff',
       label: 'publications.nav.log',

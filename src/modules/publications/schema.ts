@@ -48,6 +48,11 @@ export const publications = pgTable(
     withdrawnBy: integer('withdrawn_by'),
     /** The reason given for a withdrawal (on the withdraw row). */
     reason: text('reason'),
+    /**
+     * Content scheduled to appear later (a news item set for tomorrow): until then the log shows
+     * the row (its hash keeps the chain verifiable) but not its title, source or file.
+     */
+    visibleFrom: timestampColumn('visible_from'),
     /** The hash-chain link after this row (chain.ts), fixed when the row is written. */
     chainLink: text('chain_link'),
   },

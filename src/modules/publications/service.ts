@@ -1,4 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { appendAudit, lockAuditHead } from '../../core/audit/audit.js';
+import { actorLabel } from '../../core/auth/roles.js';
 import { runCommand } from '../../core/command.js';
 import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
@@ -8,6 +10,7 @@ import { readFileBytes, saveFile } from '../../core/storage/files.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { getOrganization } from '../organization/service.js';
 import { listPositions, positionTitle, staffOfUser } from '../staff/service.js';
+import { CHAIN_GENESIS, chainLink, chainLog } from './chain.js';
 import { type OitTopic, oitItem, oitItemForTopic, oitItemsOf } from './oit-items.js';
 import { publicationsPolicy } from './policy.js';
 import { type PublicationKind, publications } from './schema.js';
@@ -26,6 +29,14 @@ export interface PublishInput {
   fileName: string;
   source?: { entity: string; id: string | number };
   supersedes?: { id: number; reason: string };
+  /** Content scheduled to appear later: the log keeps its title, source and file back until then. */
+  visibleFrom?: Date | null;
+  /**
+   * A document published on behalf of a module whose own policy already allowed this actor (the
+   * disclosure register lets an item's responsible person publish its document): the action
+   * that allowed it. Without it, a document needs the ITA coordinator or an admin.
+   */
+  allowedBy?: string;
 }
 
 const MAX_REASON = 2000;
@@ -66,7 +77,8 @@ function checkInput(input: PublishInput): void {
  */
 export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput): Promise<Publication> {
   const kind = input.kind ?? 'document';
-  const allowed = kind === 'document' ? publicationsPolicy.publish(ctx.actor) : publicationsPolicy.publishContent(ctx.actor);
+  const allowed =
+    kind === 'document' && !input.allowedBy ? publicationsPolicy.publish(ctx.actor) : publicationsPolicy.publishContent(ctx.actor);
   if (!allowed) throw ctx.actor ? forbidden() : unauthorized();
   checkInput(input);
   const txCtx: ServiceContext = { ...ctx, tx };
@@ -85,21 +97,27 @@ export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput):
   const file = await saveFile(txCtx, { bytes: input.bytes, name: input.fileName, kinds: kind === 'document' ? ['pdf'] : ['json'] });
   const now = ctx.app.now();
   const publisherPosition = await publisherPositionOf(txCtx);
-  const row = await insertPublication(tx, ctx, {
-    kind,
-    fiscalYear: input.fiscalYear,
-    itemCode: input.itemCode,
-    title: input.title.trim(),
-    fileId: file.id,
-    sha256: file.sha256,
-    size: file.size,
-    mime: file.mime,
-    sourceEntity: input.source?.entity ?? null,
-    sourceId: input.source ? String(input.source.id) : null,
-    publishedBy: ctx.actor?.userId || null,
-    publisherPosition,
-    publishedAt: now,
-  });
+  const row = await insertPublication(
+    tx,
+    ctx,
+    {
+      kind,
+      fiscalYear: input.fiscalYear,
+      itemCode: input.itemCode,
+      title: input.title.trim(),
+      fileId: file.id,
+      sha256: file.sha256,
+      size: file.size,
+      mime: file.mime,
+      sourceEntity: input.source?.entity ?? null,
+      sourceId: input.source ? String(input.source.id) : null,
+      publishedBy: ctx.actor?.userId || null,
+      publisherPosition,
+      publishedAt: now,
+      visibleFrom: input.visibleFrom && input.visibleFrom.getTime() > now.getTime() ? input.visibleFrom : null,
+    },
+    old?.id ?? null,
+  );
   if (old && input.supersedes) {
     const done = await tx
       .update(publications)
@@ -114,17 +132,75 @@ export async function publish(tx: Db, ctx: ServiceContext, input: PublishInput):
 
 type NewPublication = Omit<typeof publications.$inferInsert, 'orgId' | 'id' | 'chainLink'>;
 
+/** The audit action of the entry each row of the publication log gets (verify-publications cross-checks it). */
+export const LOG_AUDIT = { action: 'publications.log', entity: 'publication' } as const;
+
 /**
- * Writes one row of the publication log (a publish or a withdrawal). The one place rows are
- * inserted, so the hash chain is extended in one way.
+ * Writes one row of the publication log (a publish or a withdrawal): the one place rows are
+ * inserted, so the hash chain is extended in one way. Under the organization's write lock (the
+ * audit head row runCommand also takes, held to commit) it reads the stored link of the
+ * organization's last row, takes the next id, and stores the row with its link (chain.ts): two
+ * writers of one organization line up, so the chain never forks and ids follow the chain. The row
+ * also gets its own audit entry (kind, action, sha256, link), which the verification compares.
  */
-async function insertPublication(tx: Db, ctx: ServiceContext, values: NewPublication): Promise<Publication> {
+async function insertPublication(tx: Db, ctx: ServiceContext, values: NewPublication, replaces: number | null): Promise<Publication> {
+  await lockAuditHead(tx, ctx.orgId);
+  const [last] = await tx
+    .select({ chainLink: publications.chainLink })
+    .from(publications)
+    .where(eq(publications.orgId, ctx.orgId))
+    .orderBy(desc(publications.id))
+    .limit(1);
+  let prev = last ? last.chainLink : CHAIN_GENESIS;
+  if (prev == null) {
+    // Rows written before links were stored and not backfilled: recompute their chain once.
+    prev = chainLog(await tx.select().from(publications).where(eq(publications.orgId, ctx.orgId))).head;
+  }
+  const next = (await tx.execute(sql`SELECT nextval(pg_get_serial_sequence('publications', 'id'))::int AS id`)) as unknown as {
+    rows: { id: number | string }[];
+  };
+  const id = Number(next.rows[0]?.id);
+  if (!Number.isInteger(id) || id <= 0) throw new Error('no publication id');
+  const publishedAt = new Date(Math.floor((values.publishedAt ?? ctx.app.now()).getTime()));
+  const link = chainLink(
+    prev,
+    { id, sha256: values.sha256, publishedAt, supersededBy: null, action: values.action ?? 'publish', withdraws: values.withdraws ?? null },
+    replaces,
+  );
   const [row] = await tx
     .insert(publications)
-    .values({ ...values, orgId: ctx.orgId })
+    .values({ ...values, publishedAt, id, chainLink: link, orgId: ctx.orgId })
     .returning();
   if (!row) throw new Error('publication not written');
+  await appendAudit(tx, {
+    orgId: ctx.orgId,
+    actorUserId: ctx.actor?.userId || null,
+    actorLabel: actorLabel(ctx.actor),
+    action: LOG_AUDIT.action,
+    entity: LOG_AUDIT.entity,
+    entityId: row.id,
+    summary: `${row.action === 'withdraw' ? `withdrawn #${row.withdraws}` : 'published'} ${row.kind} #${row.id} sha256 ${row.sha256}`,
+    data: logAuditData(row, replaces),
+    ip: ctx.ip ?? null,
+    at: ctx.app.now(),
+  });
   return row;
+}
+
+/** What the audit entry of a log row records (and verify-publications compares with the row). */
+export function logAuditData(row: Publication, replaces: number | null): Record<string, unknown> {
+  return {
+    kind: row.kind,
+    action: row.action,
+    sha256: row.sha256,
+    size: row.size,
+    fileId: row.fileId,
+    publishedAt: row.publishedAt.toISOString(),
+    replaces,
+    withdraws: row.withdraws,
+    reason: row.reason,
+    chain: row.chainLink,
+  };
 }
 
 /** Cached public pages of the organization are dropped when the transaction commits. */
@@ -161,6 +237,8 @@ export interface PublishContentInput {
   snapshot: unknown;
   /** The publication of the version this one replaces, and why (an edit after publishing). */
   replaces?: { publicationId: number; reason: string };
+  /** When the content appears, if later than now (scheduled): the log hides what it is until then. */
+  visibleFrom?: Date | null;
 }
 
 /**
@@ -179,6 +257,7 @@ export async function publishContent(tx: Db, ctx: ServiceContext, input: Publish
     fileName: `${input.kind}-${input.source.id}.json`,
     source: input.source,
     supersedes: input.replaces ? { id: input.replaces.publicationId, reason: input.replaces.reason } : undefined,
+    visibleFrom: input.visibleFrom,
   });
 }
 
@@ -207,24 +286,29 @@ export async function withdrawPublication(tx: Db, ctx: ServiceContext, input: { 
   if (old.action !== 'publish' || old.supersededBy != null || old.withdrawnBy != null) {
     throw conflict('publications.errors.alreadySuperseded');
   }
-  const row = await insertPublication(tx, ctx, {
-    kind: old.kind,
-    action: 'withdraw',
-    withdraws: old.id,
-    reason,
-    fiscalYear: old.fiscalYear,
-    itemCode: old.itemCode,
-    title: old.title,
-    fileId: old.fileId,
-    sha256: old.sha256,
-    size: old.size,
-    mime: old.mime,
-    sourceEntity: old.sourceEntity,
-    sourceId: old.sourceId,
-    publishedBy: ctx.actor?.userId || null,
-    publisherPosition: await publisherPositionOf({ ...ctx, tx }),
-    publishedAt: ctx.app.now(),
-  });
+  const row = await insertPublication(
+    tx,
+    ctx,
+    {
+      kind: old.kind,
+      action: 'withdraw',
+      withdraws: old.id,
+      reason,
+      fiscalYear: old.fiscalYear,
+      itemCode: old.itemCode,
+      title: old.title,
+      fileId: old.fileId,
+      sha256: old.sha256,
+      size: old.size,
+      mime: old.mime,
+      sourceEntity: old.sourceEntity,
+      sourceId: old.sourceId,
+      publishedBy: ctx.actor?.userId || null,
+      publisherPosition: await publisherPositionOf({ ...ctx, tx }),
+      publishedAt: ctx.app.now(),
+    },
+    null,
+  );
   const done = await tx
     .update(publications)
     .set({ withdrawnBy: row.id })
@@ -250,7 +334,20 @@ async function publisherPositionOf(ctx: ServiceContext): Promise<string | null> 
   return positionTitle(position, org.name, org.names.typeFull);
 }
 
-/** Newest first; without includeSuperseded only what is current. */
+/** Whether a publication's content may be shown now (not scheduled for later). */
+export function isReleased(p: Pick<Publication, 'visibleFrom'>, now: Date): boolean {
+  return p.visibleFrom == null || p.visibleFrom.getTime() <= now.getTime();
+}
+
+/**
+ * A row as anyone may read it now: a version scheduled for later keeps its place in the log (its
+ * hash and link, so the chain stays checkable) without its title and source until its time.
+ */
+function asReadable(p: Publication, now: Date): Publication {
+  return isReleased(p, now) ? p : { ...p, title: '', sourceEntity: null, sourceId: null };
+}
+
+/** Newest first; without includeSuperseded only what is current (and already shown). */
 export async function listPublications(
   ctx: ServiceContext,
   f: { fiscalYear?: number; includeSuperseded?: boolean } = {},
@@ -258,14 +355,17 @@ export async function listPublications(
   if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
   const where = [eq(publications.orgId, ctx.orgId)];
   if (f.fiscalYear != null) where.push(eq(publications.fiscalYear, f.fiscalYear));
+  const now = ctx.app.now();
   if (!f.includeSuperseded) {
     where.push(isNull(publications.supersededBy), isNull(publications.withdrawnBy), eq(publications.action, 'publish'));
+    where.push(or(isNull(publications.visibleFrom), lte(publications.visibleFrom, now)) as SQL);
   }
-  return dbOf(ctx)
+  const rows = await dbOf(ctx)
     .select()
     .from(publications)
     .where(and(...where))
     .orderBy(desc(publications.publishedAt), desc(publications.id));
+  return rows.map((p) => asReadable(p, now));
 }
 
 export async function getPublication(ctx: ServiceContext, id: number): Promise<Publication> {
@@ -276,7 +376,7 @@ export async function getPublication(ctx: ServiceContext, id: number): Promise<P
     .from(publications)
     .where(and(eq(publications.orgId, ctx.orgId), eq(publications.id, id)));
   if (!row) throw notFound();
-  return row;
+  return asReadable(row, ctx.app.now());
 }
 
 /**
@@ -297,6 +397,7 @@ export async function publishedYears(ctx: ServiceContext): Promise<number[]> {
 
 /** The stored bytes of a publication, checked against its recorded sha256. */
 export async function publicationBytes(ctx: ServiceContext, p: Publication): Promise<Uint8Array> {
+  if (!isReleased(p, ctx.app.now())) throw notFound();
   const { bytes } = await readFileBytes(ctx, p.fileId);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -363,4 +464,71 @@ export function publicationFileHref(p: Pick<Publication, 'id'>): string {
 
 export function itaYearHref(fiscalYear: number): string {
   return `/ita/${fiscalYear}`;
+}
+
+/**
+ * The coordinator takes a published document (an OIT PDF) off the ITA pages, giving the reason:
+ * a withdrawal row in the log; the document stays readable, marked withdrawn. Content (news,
+ * service guides, pages) is withdrawn by its own module under its own policy.
+ */
+export async function withdrawDocument(ctx: ServiceContext, id: number, input: { reason: string }): Promise<Publication> {
+  const p = await getPublication(ctx, id);
+  const reason = input.reason.trim();
+  if (!reason) {
+    throw new ValidationError([
+      { field: 'reason', label: 'publications.fields.withdrawReason', message: 'publications.errors.withdrawReasonRequired' },
+    ]);
+  }
+  if (reason.length > MAX_REASON) {
+    throw new ValidationError([
+      { field: 'reason', label: 'publications.fields.withdrawReason', message: 'publications.errors.reasonTooLong' },
+    ]);
+  }
+  if (p.kind !== 'document') throw conflict('publications.errors.notDocument');
+  if (p.action !== 'publish' || p.supersededBy != null || p.withdrawnBy != null) throw conflict('publications.errors.notCurrent');
+  return runCommand(
+    ctx,
+    { action: 'publications.withdraw', allowed: publicationsPolicy.withdraw(ctx.actor) },
+    async (tx, _tools, txCtx) => {
+      const row = await withdrawPublication(tx, txCtx, { id: p.id, reason });
+      return {
+        result: row,
+        entity: 'publication',
+        entityId: p.id,
+        summary: `publication ${p.id} withdrawn (#${row.id}): ${reason.slice(0, 200)}`,
+        data: { withdrawal: row.id, sha256: p.sha256, reason },
+      };
+    },
+  );
+}
+
+/** Every row of the log whose file has this sha256 (publications, versions, withdrawals), oldest first. */
+export async function publicationsWithSha256(ctx: ServiceContext, sha256: string): Promise<Publication[]> {
+  if (!publicationsPolicy.read(ctx.actor)) throw forbidden();
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return [];
+  return dbOf(ctx)
+    .select()
+    .from(publications)
+    .where(and(eq(publications.orgId, ctx.orgId), eq(publications.sha256, sha256)))
+    .orderBy(publications.id);
+}
+
+/**
+ * Where the public sees a piece of content live, from its kind and source: news → /news/:id,
+ * service → /services/:id, page → /about/:key (/privacy for the privacy policy). A module may
+ * register its own rule (registerSourceHref) if its pages live elsewhere.
+ */
+const sourceHrefs = new Map<string, (sourceId: string, p: Pick<Publication, 'sourceEntity'>) => string | null>([
+  ['news', (id) => `/news/${encodeURIComponent(id)}`],
+  ['service', (id) => `/services/${encodeURIComponent(id)}`],
+  ['page', (key) => (key === 'privacy' ? '/privacy' : `/about/${encodeURIComponent(key)}`)],
+]);
+
+export function registerSourceHref(kind: PublicationKind, href: (sourceId: string, p: Pick<Publication, 'sourceEntity'>) => string | null) {
+  sourceHrefs.set(kind, href);
+}
+
+export function sourceHref(p: Pick<Publication, 'kind' | 'sourceId' | 'sourceEntity'>): string | null {
+  if (p.kind === 'document' || !p.sourceId) return null;
+  return sourceHrefs.get(p.kind)?.(p.sourceId, p) ?? null;
 }

@@ -7,12 +7,13 @@ import {
   setAccountPassword,
   updateAccount,
 } from '../../core/auth/accounts.js';
-import type { Role } from '../../core/auth/roles.js';
+import { hasRole, type Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
 import { dbOf, type ServiceContext } from '../../core/context.js';
 import type { Db } from '../../core/db/client.js';
 import { forbidden, notFound, ValidationError } from '../../core/http/errors.js';
+import { files } from '../../core/storage/schema.js';
 import type { AccountInput, DivisionInput, PersonInput, PositionInput } from './inputs.js';
 import { staffPolicy } from './policy.js';
 import { commandChain, divisions, positions, staffActing, staffMembers } from './schema.js';
@@ -570,4 +571,39 @@ export async function staffCounts(ctx: ServiceContext) {
     .from(staffMembers)
     .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.active, true)));
   return row ?? { people: 0, accounts: 0 };
+}
+
+/**
+ * Sets (or with null removes) the portrait of a staff member shown on the public executives
+ * page (o2). The file must be an image of this organization already in the store; the
+ * administrator and the ITA coordinator (who keeps the organization pages) may set it.
+ */
+export async function setStaffPhoto(ctx: ServiceContext, staffId: number, fileId: number | null): Promise<void> {
+  const allowed = hasRole(ctx.actor, 'admin', 'ita_coordinator');
+  return runCommand(ctx, { action: 'staff.setPhoto', allowed }, async (tx, tools) => {
+    const person = await staffRow(tx, ctx.orgId, staffId);
+    if (fileId !== null) {
+      const [file] = await tx
+        .select({ mime: files.mime })
+        .from(files)
+        .where(and(eq(files.orgId, ctx.orgId), eq(files.id, fileId)));
+      if (!file?.mime.startsWith('image/')) {
+        throw new ValidationError([
+          { field: 'photo', label: 'about.fields.photo', message: 'core.files.typeNotAllowed', params: { allowed: 'image' } },
+        ]);
+      }
+    }
+    await tx
+      .update(staffMembers)
+      .set({ photoFileId: fileId, updatedAt: ctx.app.now() })
+      .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.id, staffId)));
+    tools.publish({ topic: 'pages.changed' });
+    return {
+      result: undefined,
+      entity: 'staff',
+      entityId: staffId,
+      summary: `${fileId === null ? 'นำรูปถ่ายออก' : 'ตั้งรูปถ่าย'}: ${fullName(person)}`,
+      data: { fileId },
+    };
+  });
 }

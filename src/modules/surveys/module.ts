@@ -18,7 +18,7 @@ export default defineModule({
   api,
   demo: seedDemoSurveys,
   nav: [
-    { area: 'public', label: 'surveys.publicNav', href: '/survey', icon: 'smile', order: 22 },
+    { area: 'footer', label: 'surveys.publicNav', href: '/survey', icon: 'smile', order: 22 },
     { area: 'staff', label: 'surveys.nav', href: '/staff/surveys', icon: 'smile', order: 24, can: surveysPolicy.readReport },
     {
       area: 'staff',

@@ -41,7 +41,7 @@ export function AuditPage(props: {
       {props.entries.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={t('audit.title')}>
           <table class="table">
             <caption class="visually-hidden">{t('audit.title')}</caption>
             <thead>
@@ -75,7 +75,7 @@ export function AuditPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination prevHref={props.firstHref} nextHref={props.nextHref} />
     </StaffLayout>

@@ -327,7 +327,43 @@ export function DashboardPage({ s }: { s: DashboardSummary }) {
             )}
           </Section>
         ) : null}
+        {s.oit ? <OitCard oit={s.oit} /> : null}
       </div>
     </StaffLayout>
+  );
+}
+
+/** OIT readiness of the current ITA year: how many indicators are covered, partly, missing. */
+function OitCard({ oit }: { oit: NonNullable<DashboardSummary['oit']> }) {
+  const t = useT();
+  const parts = [
+    { key: 'covered', n: oit.counts.covered, mod: '' },
+    { key: 'partly', n: oit.counts.partly, mod: ' dash-counts__item--warning' },
+    { key: 'missing', n: oit.counts.missing, mod: ' dash-counts__item--danger' },
+  ] as const;
+  return (
+    <Section
+      id="dash-oit"
+      icon="file-check"
+      title={t('dashboard.oit.title', { year: oit.fiscalYear })}
+      link={{ href: `/staff/disclosure/readiness?fy=${oit.fiscalYear}`, text: t('dashboard.oit.link') }}
+    >
+      <p class="dash-sub">{t('dashboard.oit.summary', { covered: num(oit.counts.covered), total: num(oit.total) })}</p>
+      <dl class="dash-counts">
+        {parts.map((p) => (
+          <div class={`dash-counts__item${p.mod}`}>
+            <dt>{t(`dashboard.oit.${p.key}`)}</dt>
+            <dd>
+              <span class="dash-big">{num(p.n)}</span> <span class="dash-unit">{t('dashboard.oit.items')}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {oit.overdueItems > 0 ? (
+        <p>
+          <a href={`/staff/disclosure?fy=${oit.fiscalYear}&status=overdue`}>{t('dashboard.oit.overdue', { n: num(oit.overdueItems) })}</a>
+        </p>
+      ) : null}
+    </Section>
   );
 }

@@ -2,8 +2,10 @@ import type { Organization } from '../../../core/tenancy/organization.js';
 import { formatNumber } from '../../../core/thai/numbers.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import { Breadcrumbs, Card, Icon, SummaryList } from '../../../core/ui/components.js';
-import { useAppContext, useT } from '../../../core/ui/context.js';
+import { richText, useAppContext, useT } from '../../../core/ui/context.js';
 import { PublicLayout } from '../../../core/ui/layouts.js';
+import { CKAN_PREFIX } from '../ckan.js';
+import { CATALOG_JSONLD_HREF, datasetJsonLdHref, LICENSE } from '../dcat.js';
 import { type DatasetCell, type DatasetColumn, type DatasetTable, localized } from '../registry.js';
 import { type DatasetSummary, datasetHref, downloadHref, FORMATS, periodLabel } from '../service.js';
 
@@ -34,6 +36,13 @@ export function DatasetListPage({ org, datasets }: { org: Organization; datasets
       </div>
       <p class="muted">
         {t('opendata.list.api')} <a href={OPENDATA_API_HREF}>{OPENDATA_API_HREF}</a> (<a href="/api/docs">{t('opendata.list.apiDocs')}</a>)
+      </p>
+      <p class="muted">
+        {richText(t, 'opendata.list.harvest', {
+          dcat: <a href={CATALOG_JSONLD_HREF}>{CATALOG_JSONLD_HREF}</a>,
+          ckan: <a href={`${CKAN_PREFIX}/package_list`}>{`${CKAN_PREFIX}/`}</a>,
+          license: <a href={LICENSE.uri}>CC BY 4.0</a>,
+        })}
       </p>
     </PublicLayout>
   );
@@ -107,7 +116,16 @@ export function DatasetPage({
   const { def, periods } = summary;
   const title = localized(def.title, locale);
   return (
-    <PublicLayout title={title} wide head={<link rel="stylesheet" href={assetUrl('opendata.css')} />}>
+    <PublicLayout
+      title={title}
+      wide
+      head={
+        <>
+          <link rel="stylesheet" href={assetUrl('opendata.css')} />
+          <link rel="alternate" type="application/ld+json" href={datasetJsonLdHref(def.id)} />
+        </>
+      }
+    >
       <Breadcrumbs items={[{ href: OPENDATA_HREF, text: t('opendata.list.title') }, { text: title }]} />
       <h1>{title}</h1>
       <p class="prose">{localized(def.description, locale)}</p>
