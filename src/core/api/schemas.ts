@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_ROW_ID } from '../http/ids.js';
 
 export const ErrorSchema = z
   .object({
@@ -19,3 +20,9 @@ export const errorResponses = {
 } as const;
 
 export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+
+/** A row id in a path or a query: a whole number from 1 to MAX_ROW_ID (a larger one is no row, not a database error). */
+export const RowId = z.coerce.number().int().positive().max(MAX_ROW_ID);
+
+/** The `{id}` path parameter of an operation on one row. */
+export const idPathParams = (example: number) => z.object({ id: RowId.openapi({ param: { name: 'id', in: 'path' }, example }) });

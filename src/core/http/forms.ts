@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from './env.js';
-import { type FieldError, ValidationError } from './errors.js';
+import { AppError, type FieldError, ValidationError } from './errors.js';
 import { type FieldLabels, issuesToFieldErrors } from './validation.js';
 
 export type FormValues = Record<string, string | string[]>;
@@ -64,3 +64,22 @@ export function formValue(values: FormValues, key: string): string {
   const x = values[key];
   return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
 }
+
+/** The posted value of a field when the form was posted with it, else the saved one (or ''). */
+export function formValueOr(values: FormValues, key: string, fallback: string | null | undefined): string {
+  return values[key] !== undefined ? formValue(values, key) : (fallback ?? '');
+}
+
+/**
+ * The errors to show on a form a service refused: the fields' own errors, or one error for the
+ * whole form (field '_') when the status is one of `formStatuses` (a conflict, a file too large…).
+ * Anything else (401, 403, 404, a bug) is thrown again for the error pages.
+ */
+export function formErrorsOf(e: unknown, formStatuses: readonly AppError['status'][]): FieldError[] {
+  if (e instanceof AppError && e.fields.length > 0) return e.fields;
+  if (e instanceof AppError && formStatuses.includes(e.status)) return [{ field: '_', label: '', message: e.messageKey, params: e.params }];
+  throw e;
+}
+
+/** The status of the page that shows a refused form again: the error's own, else 422. */
+export const formErrorStatus = (e: unknown): number => (e instanceof AppError ? e.status : 422);

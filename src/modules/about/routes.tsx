@@ -3,8 +3,8 @@ import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
-import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { ensureAllowed, notFound } from '../../core/http/errors.js';
+import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { flash } from '../../core/ui/flash.js';
@@ -39,14 +39,8 @@ function moderator(c: AppContext): ServiceContext {
 }
 
 /** Field errors to show on the form; anything else (401, 403, 404) goes to the error pages. */
-function formErrors(e: unknown): FieldError[] {
-  if (e instanceof AppError && e.fields.length > 0) return e.fields;
-  if (e instanceof AppError && (e.status === 409 || e.status === 429 || e.status === 413 || e.status === 422))
-    return [{ field: '_', message: e.messageKey, params: e.params }];
-  throw e;
-}
-
-const statusOf = (e: unknown) => (e instanceof AppError ? e.status : 422);
+const formErrors = (e: unknown) => formErrorsOf(e, [409, 429, 413, 422]);
+const statusOf = formErrorStatus;
 const empty = (): FormState => ({ values: {}, errors: [] });
 const CLIENT_KEY = qa.CLIENT_KEY;
 

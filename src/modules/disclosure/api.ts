@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js';
+import { ErrorSchema, errorResponses, idPathParams, RowId, security } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
-import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { publicationFileHref } from '../publications/service.js';
 import { FRESHNESS } from './freshness.js';
@@ -142,7 +141,7 @@ const listItemsRoute = createRoute({
       year: Year.optional().openapi({ description: 'Fiscal year B.E.; default the current one', example: 2569 }),
       status: z.enum(FRESHNESS).optional(),
       code: z.string().max(10).optional().openapi({ example: 'O11' }),
-      staff: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().openapi({ description: 'Responsible staff id' }),
+      staff: RowId.optional().openapi({ description: 'Responsible staff id' }),
     }),
   },
   responses: {
@@ -162,14 +161,7 @@ const updateItemRoute = createRoute({
     'Record that an item is current now, with the URL where it is published and/or a note; the due date moves on by the frequency (the responsible person, the ITA coordinator or an admin). PDFs are published from the staff page.',
   security,
   request: {
-    params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .max(MAX_ROW_ID)
-        .openapi({ param: { name: 'id', in: 'path' }, example: 3 }),
-    }),
+    params: idPathParams(3),
     body: {
       required: true,
       content: {

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../core/context.js';
 import { renderXlsx } from '../../core/documents/xlsx.js';
+import { csvBytes, csvField as field } from '../../core/http/csv.js';
 import { translator } from '../../core/i18n/i18n.js';
 import { itaYearHref, publicationFileHref } from '../publications/service.js';
 import { yearEvidence } from './service.js';
@@ -40,13 +41,6 @@ export async function itaUrlRows(ctx: ServiceContext, fiscalYear: number, origin
   return rows;
 }
 
-/** A CSV field (RFC 4180); free text a spreadsheet would run as a formula gets a leading apostrophe. */
-function field(v: string, freeText = false): string {
-  let s = v;
-  if (freeText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 const header = (ctx: ServiceContext) => {
   const th = translator(ctx.app.catalogs, 'th');
   return URL_COLUMNS.map((c) => th(`disclosure.ita.columns.${c}`));
@@ -54,9 +48,9 @@ const header = (ctx: ServiceContext) => {
 
 /** UTF-8 with a byte-order mark (Excel reads Thai right), CRLF line ends. */
 export function urlListCsv(rows: UrlRow[], headerRow: string[] = ['code', 'indicator', 'title', 'url']): Uint8Array {
-  const lines = [headerRow.map((h) => field(h)).join(',')];
-  for (const r of rows) lines.push([field(r.code), field(r.indicatorName, true), field(r.title, true), field(r.url)].join(','));
-  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+  const lines = [headerRow.map((h) => field(h))];
+  for (const r of rows) lines.push([field(r.code), field(r.indicatorName, true), field(r.title, true), field(r.url)]);
+  return csvBytes(lines);
 }
 
 export function urlListCsvFor(ctx: ServiceContext, rows: UrlRow[]): Uint8Array {

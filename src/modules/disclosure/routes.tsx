@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError } from '../../core/http/errors.js';
-import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { bangkokIsoDay, fiscalYearOf, parseThaiDateInput } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
@@ -40,12 +40,8 @@ function fyParam(c: AppContext, ctx: ServiceContext): number {
   return fy;
 }
 
-function fieldErrorsOf(e: unknown): FieldError[] {
-  if (e instanceof AppError && e.fields.length > 0) return e.fields;
-  if (e instanceof AppError && e.status === 409) return [{ field: '_', label: '', message: e.messageKey, params: e.params }];
-  throw e;
-}
-const statusOf = (e: unknown) => (e instanceof AppError ? e.status : 422);
+const fieldErrorsOf = (e: unknown) => formErrorsOf(e, [409]);
+const statusOf = formErrorStatus;
 
 /** A date typed as ISO (the date picker) or the Thai way (22/10/2567). */
 function dayInput(s: string): string {

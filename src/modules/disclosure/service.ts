@@ -8,6 +8,7 @@ import { isRowId } from '../../core/http/ids.js';
 import { isSitePath } from '../../core/http/request.js';
 import { translator } from '../../core/i18n/i18n.js';
 import { notify } from '../../core/notify/notify.js';
+import { megabytes } from '../../core/storage/store.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { bangkokIsoDay, parseIsoDay } from '../../core/thai/index.js';
 import type { OitTopic } from '../publications/oit-items.js';
@@ -387,7 +388,7 @@ export async function recordUpdate(
     if (note && note.length > MAX_NOTE) errors.push(field('note', 'core.validation.tooLong', { max: MAX_NOTE }));
     if (url && !isEvidenceUrl(url)) errors.push(field('url', 'disclosure.errors.url'));
     if (pdf && pdf.bytes.byteLength > PDF_MAX_BYTES)
-      errors.push(field('pdf', 'disclosure.errors.pdfTooLarge', { max: PDF_MAX_BYTES / 1024 / 1024 }));
+      errors.push(field('pdf', 'disclosure.errors.pdfTooLarge', { max: megabytes(PDF_MAX_BYTES) }));
     if (pdf && !isPdf(pdf.bytes)) errors.push(field('pdf', 'disclosure.errors.pdfType'));
     const pdfTitle = pdf?.title?.trim() || '';
     if (pdf && pdfTitle.length > MAX_TITLE) errors.push(field('pdfTitle', 'core.validation.tooLong', { max: MAX_TITLE }));
@@ -407,7 +408,7 @@ export async function recordUpdate(
       // disclosure policy allowed this actor above, so the publication is made in their name.
       try {
         publication = await publish(tx, txCtx, {
-          allowedBy: 'disclosure.updateItem',
+          allowedBy: 'disclosure register: the item owner',
           fiscalYear: existing.fiscalYear,
           itemCode: existing.itemCode,
           title: pdf.title?.trim() || existing.title,

@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorSchema, errorResponses } from '../../core/api/schemas.js';
+import { ErrorSchema, errorResponses, idPathParams } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
-import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
 import { NEWS_CATEGORIES } from './categories.js';
 import { descriptionOf, getPublicPost, listPublicPosts, type NewsSummary } from './read.js';
@@ -10,7 +9,6 @@ import { POST_KINDS } from './schema.js';
 import { newsHref } from './service.js';
 import { publicFileHref } from './views/public.js';
 
-const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const MAX_PAGE_SIZE = 50;
 
 const SummarySchema = z
@@ -101,7 +99,7 @@ const getRoute = createRoute({
   operationId: 'news.get',
   tags: ['news'],
   summary: 'One published post with its text (sanitized HTML) and attachments; a withdrawn one with when and why (public)',
-  request: { params: z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 12 }) }) },
+  request: { params: idPathParams(12) },
   responses: {
     200: { description: 'The post', content: { 'application/json': { schema: PostSchema } } },
     404: { description: 'No such published post in this organization', content: { 'application/json': { schema: ErrorSchema } } },

@@ -1,3 +1,4 @@
+import { xmlEscape } from '../../core/http/xml.js';
 import type { NewsSummary } from './read.js';
 import { newsHref } from './service.js';
 
@@ -14,20 +15,6 @@ export interface FeedInfo {
   kindName: (kind: string) => string;
   /** When the feed was built (the newest change, or now when empty). */
   updated: Date;
-}
-
-/** Text for XML character data and attribute values; characters XML 1.0 forbids are dropped. */
-export function xmlEscape(s: string): string {
-  return (
-    s
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
 }
 
 const e = xmlEscape;

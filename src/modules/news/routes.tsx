@@ -3,8 +3,8 @@ import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
-import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { AppError, ensureAllowed, notFound } from '../../core/http/errors.js';
+import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { parseRowId, rowIdParam } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
@@ -31,15 +31,8 @@ function pageOf(c: AppContext): number {
   return n;
 }
 
-function fieldErrorsOf(e: unknown): FieldError[] {
-  if (e instanceof AppError && e.fields.length > 0) return e.fields;
-  if (e instanceof AppError && (e.status === 409 || e.status === 413 || e.status === 422)) {
-    return [{ field: '_', label: '', message: e.messageKey, params: e.params }];
-  }
-  throw e;
-}
-
-const statusOf = (e: unknown) => (e instanceof AppError ? e.status : 422);
+const fieldErrorsOf = (e: unknown) => formErrorsOf(e, [409, 413, 422]);
+const statusOf = formErrorStatus;
 
 async function bytesOf(f: File | undefined) {
   return f ? { bytes: new Uint8Array(await f.arrayBuffer()), name: f.name || 'file' } : null;

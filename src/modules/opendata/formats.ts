@@ -1,4 +1,5 @@
 import { renderXlsx, type XlsxColumn } from '../../core/documents/xlsx.js';
+import { csvBytes, csvField } from '../../core/http/csv.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { type DatasetCell, type DatasetColumn, type DatasetDefinition, type DatasetTable, localized } from './registry.js';
 
@@ -8,25 +9,12 @@ import { type DatasetCell, type DatasetColumn, type DatasetDefinition, type Data
  * person opens in Excel) and a second sheet that says what the data is.
  */
 
-/** The byte-order mark: without it Excel reads UTF-8 as the local code page and Thai turns to mojibake. */
-const BOM = '\uFEFF';
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text that a
- * spreadsheet would run as a formula gets a leading apostrophe; numbers are written as numbers.
- */
-function csvField(v: DatasetCell): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A text a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers. */
+const csvCell = (v: DatasetCell) => csvField(v, true);
 
 /** CSV bytes: UTF-8 with a BOM, CRLF line ends, the column keys as the header row. */
 export function datasetCsv(table: DatasetTable): Uint8Array {
-  const lines = [table.columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of table.rows) lines.push(row.map(csvField).join(','));
-  return new TextEncoder().encode(`${BOM}${lines.join('\r\n')}\r\n`);
+  return csvBytes([table.columns.map((c) => csvCell(c.key)), ...table.rows.map((row) => row.map(csvCell))]);
 }
 
 export interface DownloadInfo {

@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorSchema, errorResponses } from '../../core/api/schemas.js';
+import { ErrorSchema, errorResponses, idPathParams } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
-import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { CHAIN_GENESIS, chainLog, chainRef } from './chain.js';
 import { oitItem } from './oit-items.js';
 import { PUBLICATION_ACTIONS, PUBLICATION_KINDS } from './schema.js';
@@ -124,14 +123,7 @@ const getRoute = createRoute({
   tags: ['publications'],
   summary: 'One published document (public; no token needed)',
   request: {
-    params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .max(MAX_ROW_ID)
-        .openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
-    }),
+    params: idPathParams(12),
   },
   responses: {
     200: { description: 'The publication', content: { 'application/json': { schema: PublicationSchema } } },

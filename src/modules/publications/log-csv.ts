@@ -1,3 +1,4 @@
+import { csvBytes, csvField as field } from '../../core/http/csv.js';
 import { chainLog, chainRef } from './chain.js';
 import type { Publication } from './service.js';
 
@@ -25,19 +26,6 @@ export const LOG_CSV_COLUMNS = [
   'chain',
 ] as const;
 
-/** The byte-order mark: without it Excel reads UTF-8 as the local code page and Thai turns to mojibake. */
-const BOM = '\uFEFF';
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Free text (title,
- * reason) that a spreadsheet would run as a formula gets a leading apostrophe.
- */
-function field(v: string | number | null, freeText = false): string {
-  let s = v == null ? '' : String(v);
-  if (freeText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * The publication log as CSV bytes: UTF-8 with a BOM, CRLF line ends, one row per entry in
  * publication order (ascending id — the order of the chain). kind: document / news / service /
@@ -50,33 +38,31 @@ export function logCsv(
   list: readonly Publication[],
   urls: { fileUrl: (p: Publication) => string; sourceUrl?: (p: Publication) => string },
 ): Uint8Array {
-  const lines = [LOG_CSV_COLUMNS.join(',')];
+  const lines: string[][] = [[...LOG_CSV_COLUMNS]];
   for (const { entry: p, replaces, chain } of chainLog(list).rows) {
-    lines.push(
-      [
-        field(p.id),
-        field(p.publishedAt.toISOString()),
-        field(p.kind),
-        field(p.action),
-        field(p.fiscalYear),
-        field(p.itemCode),
-        field(p.title, true),
-        field(p.sha256),
-        field(p.size),
-        field(p.supersededBy),
-        field(p.supersededAt ? p.supersededAt.toISOString() : null),
-        field(p.supersedeReason, true),
-        field(replaces),
-        field(p.withdraws),
-        field(p.withdrawnBy),
-        field(p.reason, true),
-        field(chainRef(p, replaces)),
-        field(urls.sourceUrl?.(p) ?? ''),
-        field(urls.fileUrl(p)),
-        // The stored link (what was fixed when the row was written); recomputed only for a row without one.
-        field(p.chainLink ?? chain),
-      ].join(','),
-    );
+    lines.push([
+      field(p.id),
+      field(p.publishedAt.toISOString()),
+      field(p.kind),
+      field(p.action),
+      field(p.fiscalYear),
+      field(p.itemCode),
+      field(p.title, true),
+      field(p.sha256),
+      field(p.size),
+      field(p.supersededBy),
+      field(p.supersededAt ? p.supersededAt.toISOString() : null),
+      field(p.supersedeReason, true),
+      field(replaces),
+      field(p.withdraws),
+      field(p.withdrawnBy),
+      field(p.reason, true),
+      field(chainRef(p, replaces)),
+      field(urls.sourceUrl?.(p) ?? ''),
+      field(urls.fileUrl(p)),
+      // The stored link (what was fixed when the row was written); recomputed only for a row without one.
+      field(p.chainLink ?? chain),
+    ]);
   }
-  return new TextEncoder().encode(`${BOM}${lines.join('\r\n')}\r\n`);
+  return csvBytes(lines);
 }

@@ -4,8 +4,8 @@ import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
 import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
-import { type FormValues, readForm } from '../../core/http/forms.js';
-import { parseRowId } from '../../core/http/ids.js';
+import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { rowIdParam } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { bangkokIsoDay } from '../../core/thai/bangkok.js';
@@ -41,12 +41,6 @@ function _fiscalYearParam(s: string | undefined): number {
   return fy;
 }
 
-function idParam(s: string | undefined): number {
-  const id = parseRowId(s);
-  if (id === null) throw notFound();
-  return id;
-}
-
 /** Public pages are read as the public: the same for a signed-in coordinator as for a citizen. */
 const publicCtx = (c: AppContext) => serviceContext(c);
 
@@ -68,10 +62,7 @@ export function logHead(all: readonly Publication[]): string {
   return last.chainLink ?? chainLog(all).head;
 }
 
-const text = (values: FormValues, k: string) => {
-  const v = values[k];
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-};
+const text = (values: FormValues, k: string) => formValue(values, k).trim();
 
 /**
  * A pasted sha256 as people copy it: any case, with the file name sha256sum prints after it, or
@@ -189,12 +180,12 @@ export function routes(app: Hono<AppEnv>) {
   });
 
   app.get('/publications/:id', (c) => {
-    const id = idParam(c.req.param('id'));
+    const id = rowIdParam(c);
     return c.get('pages').respond(c, async () => renderToString(c, await publicationPage(c, id)));
   });
 
   app.post('/publications/:id/check', async (c) => {
-    const id = idParam(c.req.param('id'));
+    const id = rowIdParam(c);
     const ctx = publicCtx(c);
     await getPublication(ctx, id); // an unknown id is a 404 before anything is read
     const r = await readCheck(c, ctx);
@@ -203,7 +194,7 @@ export function routes(app: Hono<AppEnv>) {
 
   app.get('/publications/:id/file', async (c) => {
     const ctx = publicCtx(c);
-    const p = await getPublication(ctx, idParam(c.req.param('id')));
+    const p = await getPublication(ctx, rowIdParam(c));
     const etag = `"${p.sha256}"`;
     // Immutable: the ETag is the content's own hash; a matching one needs no bytes read at all.
     if (c.req.header('if-none-match') === etag) {
@@ -247,19 +238,16 @@ export function routes(app: Hono<AppEnv>) {
   app.get('/staff/publications/:id/supersede', async (c) => {
     const actor = c.get('actor');
     ensureAllowed(publicationsPolicy.supersede(actor), !!actor);
-    return supersedePage(c, idParam(c.req.param('id')), {}, []);
+    return supersedePage(c, rowIdParam(c), {}, []);
   });
 
   app.post('/staff/publications/:id/supersede', async (c) => {
     const actor = c.get('actor');
     ensureAllowed(publicationsPolicy.supersede(actor), !!actor);
-    const id = idParam(c.req.param('id'));
+    const id = rowIdParam(c);
     const { values, files } = await readForm(c);
     const file = files.file;
-    const text = (k: string) => {
-      const v = values[k];
-      return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-    };
+    const text = (k: string) => formValue(values, k).trim();
     let created: Publication;
     try {
       created = await supersedePublication(serviceContext(c), id, {
@@ -287,13 +275,13 @@ export function routes(app: Hono<AppEnv>) {
   app.get('/staff/publications/:id/withdraw', async (c) => {
     const actor = c.get('actor');
     ensureAllowed(publicationsPolicy.withdraw(actor), !!actor);
-    return withdrawPage(c, idParam(c.req.param('id')), {}, []);
+    return withdrawPage(c, rowIdParam(c), {}, []);
   });
 
   app.post('/staff/publications/:id/withdraw', async (c) => {
     const actor = c.get('actor');
     ensureAllowed(publicationsPolicy.withdraw(actor), !!actor);
-    const id = idParam(c.req.param('id'));
+    const id = rowIdParam(c);
     const { values } = await readForm(c);
     try {
       await withdrawDocument(serviceContext(c), id, { reason: text(values, 'reason') });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/roles.js';
 import { dbOf, type ServiceContext } from '../../core/context.js';
+import { xmlEscape } from '../../core/http/xml.js';
 import type { Registry } from '../../core/module.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { datasetDates } from '../opendata/dcat.js';
@@ -78,9 +79,6 @@ export async function sitemapEntries(ctx: ServiceContext, registry: Registry, an
   return [...out.values()].slice(0, MAX_URLS);
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
-
 /** A URL path made safe for a sitemap: non-ASCII characters percent-encoded (RFC 3986), as the protocol asks. */
 function encodePath(path: string): string {
   try {
@@ -94,7 +92,7 @@ export function sitemapXml(origin: string, entries: SitemapEntry[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
   for (const e of entries) {
     lines.push(
-      `<url><loc>${xml(origin + encodePath(e.path))}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`,
+      `<url><loc>${xmlEscape(origin + encodePath(e.path))}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`,
     );
   }
   lines.push('</urlset>', '');

@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../../core/api/schemas.js';
+import { ErrorSchema, idPathParams } from '../../core/api/schemas.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
-import { MAX_ROW_ID } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
 import { SERVICE_CATEGORIES } from './categories.js';
 import { POSTER_SIZES } from './poster.js';
@@ -18,8 +17,6 @@ import {
   type ServiceGuide,
   totalTime,
 } from './service.js';
-
-const Id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 const TotalSchema = z
   .object({ days: z.number(), hours: z.number().int(), minutes: z.number().int() })
@@ -105,7 +102,7 @@ const getRoute = createRoute({
   tags: ['services'],
   summary: 'One published citizen manual in full: legal basis, channels, criteria, steps, documents, fees, complaint channels, forms',
   security: [],
-  request: { params: z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) }) },
+  request: { params: idPathParams(1) },
   responses: {
     200: { description: 'The guide', content: { 'application/json': { schema: GuideSchema } } },
     404: { description: 'No such published guide in this organization', content: { 'application/json': { schema: ErrorSchema } } },
@@ -121,7 +118,7 @@ const posterRoute = createRoute({
     'The wall poster (PDF, one page, Thai digits): the steps as a flowchart with time and who is responsible, total time, fee, documents, a QR code to the page',
   security: [],
   request: {
-    params: z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) }),
+    params: idPathParams(1),
     query: z.object({ size: z.enum(POSTER_SIZES).optional().openapi({ description: 'Paper size (default A4)' }) }),
   },
   responses: {

@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
-import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
-import { parseRowId } from '../../core/http/ids.js';
+import { ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
+import { rowIdParam } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { flash } from '../../core/ui/flash.js';
@@ -25,19 +25,8 @@ function editor(c: AppContext): ServiceContext {
   return serviceContext(c);
 }
 
-function idParam(c: AppContext, name = 'id'): number {
-  const id = parseRowId(c.req.param(name));
-  if (id === null) throw notFound();
-  return id;
-}
-
-function fieldErrorsOf(e: unknown): FieldError[] {
-  if (e instanceof AppError && e.fields.length > 0) return e.fields;
-  if (e instanceof AppError && (e.status === 409 || e.status === 422))
-    return [{ field: '_', label: '', message: e.messageKey, params: e.params }];
-  throw e;
-}
-const statusOf = (e: unknown) => (e instanceof AppError ? e.status : 422);
+const fieldErrorsOf = (e: unknown) => formErrorsOf(e, [409, 422]);
+const statusOf = formErrorStatus;
 
 /** The guide as the editor shows it. */
 export function editorValues(g: svc.ServiceGuide | null): EditorValues {
@@ -187,17 +176,17 @@ export function routes(app: Hono<AppEnv>) {
     view.guide.queueServiceId && view.queueServiceName ? `/queue/online?service=${view.guide.queueServiceId}` : null;
 
   app.get('/services/:id', (c) => {
-    const id = idParam(c);
+    const id = rowIdParam(c);
     return c.get('pages').respond(c, async () => {
       const view = await svc.getPublishedGuide(serviceContext(c), id);
       return renderToString(c, <ServiceGuidePage view={view} org={orgOf(c)} queueHref={queueHref(view)} />);
     });
   });
 
-  app.get('/services/:id/poster.pdf', (c) => posterResponse(c, idParam(c), posterSize(c.req.query('size'))));
+  app.get('/services/:id/poster.pdf', (c) => posterResponse(c, rowIdParam(c), posterSize(c.req.query('size'))));
 
   app.get('/services/:id/files/:fileId', async (c) => {
-    const { file, bytes } = await svc.publicGuideFile(serviceContext(c), idParam(c), idParam(c, 'fileId'));
+    const { file, bytes } = await svc.publicGuideFile(serviceContext(c), rowIdParam(c), rowIdParam(c, 'fileId'));
     return serveStoredFile(c, file, bytes);
   });
 
@@ -263,19 +252,19 @@ export function routes(app: Hono<AppEnv>) {
 
   app.get('/staff/services/:id', async (c) => {
     const ctx = reader(c);
-    const view = await svc.getGuide(ctx, idParam(c));
+    const view = await svc.getGuide(ctx, rowIdParam(c));
     return editPage(c, ctx, view.guide);
   });
 
   app.get('/staff/services/:id/preview', async (c) => {
     const ctx = reader(c);
-    const view = await svc.getGuide(ctx, idParam(c));
+    const view = await svc.getGuide(ctx, rowIdParam(c));
     return renderPage(c, <ServiceGuidePage view={view} org={orgOf(c)} queueHref={queueHref(view)} />);
   });
 
   app.post('/staff/services/:id', async (c) => {
     const ctx = editor(c);
-    const guide = (await svc.getGuide(ctx, idParam(c))).guide;
+    const guide = (await svc.getGuide(ctx, rowIdParam(c))).guide;
     const { values } = await readForm(c);
     const v = valuesFromForm(values);
     const more = addRows(values, v);
@@ -292,7 +281,7 @@ export function routes(app: Hono<AppEnv>) {
 
   app.post('/staff/services/:id/publish', async (c) => {
     const ctx = editor(c);
-    const guide = (await svc.getGuide(ctx, idParam(c))).guide;
+    const guide = (await svc.getGuide(ctx, rowIdParam(c))).guide;
     const { values } = await readForm(c);
     const version = Number(formValue(values, 'version'));
     try {
@@ -306,7 +295,7 @@ export function routes(app: Hono<AppEnv>) {
 
   app.post('/staff/services/:id/withdraw', async (c) => {
     const ctx = editor(c);
-    const guide = (await svc.getGuide(ctx, idParam(c))).guide;
+    const guide = (await svc.getGuide(ctx, rowIdParam(c))).guide;
     const { values } = await readForm(c);
     try {
       await svc.withdrawGuide(ctx, guide.id, { reason: formValue(values, 'reason') });
@@ -325,7 +314,7 @@ export function routes(app: Hono<AppEnv>) {
 
   app.post('/staff/services/:id/files', async (c) => {
     const ctx = editor(c);
-    const guide = (await svc.getGuide(ctx, idParam(c))).guide;
+    const guide = (await svc.getGuide(ctx, rowIdParam(c))).guide;
     const { values, files } = await readForm(c);
     const f = files.file;
     const kind = formValue(values, 'kind');
@@ -346,14 +335,14 @@ export function routes(app: Hono<AppEnv>) {
 
   app.post('/staff/services/:id/files/:fileId/delete', async (c) => {
     const ctx = editor(c);
-    const id = idParam(c);
-    await svc.removeGuideFile(ctx, id, idParam(c, 'fileId'));
+    const id = rowIdParam(c);
+    await svc.removeGuideFile(ctx, id, rowIdParam(c, 'fileId'));
     flash(c, 'services.flash.fileRemoved');
     return c.redirect(`/staff/services/${id}#forms`, 303);
   });
 
   app.get('/staff/services/:id/files/:fileId', async (c) => {
-    const { file, bytes } = await svc.staffGuideFile(reader(c), idParam(c), idParam(c, 'fileId'));
+    const { file, bytes } = await svc.staffGuideFile(reader(c), rowIdParam(c), rowIdParam(c, 'fileId'));
     return serveStoredFile(c, file, bytes);
   });
 }

@@ -652,6 +652,17 @@ function checkPublishable(g: Pick<ServiceGuide, 'steps'>) {
   if (g.steps.length === 0) throw new ValidationError([{ field: 'steps', label: L('steps'), message: 'services.errors.noSteps' }]);
 }
 
+/** The guide's row, locked until the transaction ends (edits, publishing and withdrawing wait on each other); else 404. */
+async function lockGuide(tx: Db, orgId: number, id: number) {
+  const [current] = await tx
+    .select()
+    .from(serviceGuides)
+    .where(and(eq(serviceGuides.orgId, orgId), eq(serviceGuides.id, id)))
+    .for('update');
+  if (!current) throw notFound();
+  return current;
+}
+
 /**
  * Saves an edit. A published guide's edit is a new version: the reason is required, and the
  * version is logged (publishContent, replacing the current one) and re-indexed in the same
@@ -688,12 +699,7 @@ export async function updateGuide(
     if (errors.length) throw new ValidationError(errors);
   }
   return runCommand(ctx, { action: 'services.update', allowed }, async (tx, _tools, txCtx) => {
-    const [current] = await tx
-      .select()
-      .from(serviceGuides)
-      .where(and(eq(serviceGuides.orgId, ctx.orgId), eq(serviceGuides.id, id)))
-      .for('update');
-    if (!current) throw notFound();
+    const current = await lockGuide(tx, ctx.orgId, id);
     if (current.version !== opts.version) throw conflict('services.errors.conflict');
     const [row] = await tx
       .update(serviceGuides)
@@ -735,12 +741,7 @@ export async function updateGuide(
 export async function publishGuide(ctx: ServiceContext, id: number, opts: { version: number }): Promise<ServiceGuide> {
   const allowed = editAllowed(ctx);
   return runCommand(ctx, { action: 'services.publish', allowed }, async (tx, _tools, txCtx) => {
-    const [current] = await tx
-      .select()
-      .from(serviceGuides)
-      .where(and(eq(serviceGuides.orgId, ctx.orgId), eq(serviceGuides.id, id)))
-      .for('update');
-    if (!current) throw notFound();
+    const current = await lockGuide(tx, ctx.orgId, id);
     if (current.version !== opts.version) throw conflict('services.errors.conflict');
     if (current.status === 'published') throw conflict('services.errors.alreadyPublished');
     checkPublishable(current);
@@ -773,12 +774,7 @@ export async function withdrawGuide(ctx: ServiceContext, id: number, opts: { rea
   const allowed = editAllowed(ctx);
   const reason = allowed ? checkReason(opts.reason) : '';
   return runCommand(ctx, { action: 'services.withdraw', allowed }, async (tx, _tools, txCtx) => {
-    const [current] = await tx
-      .select()
-      .from(serviceGuides)
-      .where(and(eq(serviceGuides.orgId, ctx.orgId), eq(serviceGuides.id, id)))
-      .for('update');
-    if (!current) throw notFound();
+    const current = await lockGuide(tx, ctx.orgId, id);
     if (current.status !== 'published') throw conflict('services.errors.notPublished');
     if (current.publicationId) await withdrawPublication(tx, txCtx, { id: current.publicationId, reason });
     const [row] = await tx

@@ -1,6 +1,7 @@
 import type { Child, PropsWithChildren } from 'hono/jsx';
 import type { Locale } from '../../../core/i18n/i18n.js';
 import type { Organization } from '../../../core/tenancy/organization.js';
+import { beDate } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import { Breadcrumbs, Icon } from '../../../core/ui/components.js';
 import { useAppContext, useT } from '../../../core/ui/context.js';
@@ -8,7 +9,6 @@ import type { IconName } from '../../../core/ui/icons.js';
 import { type PageMeta, PublicLayout } from '../../../core/ui/layouts.js';
 import { OrgFullName, PersonName } from '../../../core/ui/names.js';
 import { ShareLinks } from '../../../core/ui/share.js';
-import { beDate } from '../../publications/views/format.js';
 import type { OrgPageKey, SocialChannel } from '../schema.js';
 import type { OrgPage, OrgStructure, PersonCard, PositionSlot, ProfileView } from '../service.js';
 import { mapLinks } from '../service.js';

@@ -2,12 +2,12 @@ import type { FieldError } from '../../../core/http/errors.js';
 import type { FormValues } from '../../../core/http/forms.js';
 import { formValue } from '../../../core/http/forms.js';
 import type { Locale } from '../../../core/i18n/i18n.js';
+import { beDate } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import { Breadcrumbs, Button, ErrorSummary, Form, Icon, Pagination, TextArea, TextField } from '../../../core/ui/components.js';
 import { useAppContext, useT } from '../../../core/ui/context.js';
 import { PublicLayout } from '../../../core/ui/layouts.js';
 import { ShareLinks } from '../../../core/ui/share.js';
-import { beDate } from '../../publications/views/format.js';
 import { type PublicQuestion, qaPath } from '../qa.js';
 
 const useLocale = (): Locale => useAppContext().get('locale');

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import { type FormValues, formValue } from '../../../core/http/forms.js';
+import { type FormValues, formValue, formValueOr } from '../../../core/http/forms.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../core/thai/dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import {
@@ -153,7 +153,7 @@ export function AboutAdminPage({
 export function PageEditPage({ pageKey, page, form }: { pageKey: OrgPageKey; page: OrgPage | null; form: FormState }) {
   const t = useT();
   const name = t(`about.pages.${pageKey}`);
-  const v = (k: string, fallback: string) => (form.values[k] !== undefined ? formValue(form.values, k) : fallback);
+  const v = (k: string, fallback: string) => formValueOr(form.values, k, fallback);
   const version = page?.version ?? 0;
   return (
     <StaffLayout title={t('about.staff.editPage', { page: name })} current="/staff/admin/about" head={head}>
@@ -447,7 +447,7 @@ export function QaStaffListPage({
 
 export function QaStaffItemPage({ q, answer, reject }: { q: Question; answer: FormState; reject: FormState }) {
   const t = useT();
-  const v = (k: string, fallback: string) => (answer.values[k] !== undefined ? formValue(answer.values, k) : fallback);
+  const v = (k: string, fallback: string) => formValueOr(answer.values, k, fallback);
   return (
     <StaffLayout title={t('about.staff.questionTitle', { id: q.id })} current="/staff/qa" head={head}>
       <Breadcrumbs

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import { formatThaiDateTime } from '../../../core/thai/index.js';
 import {
   Breadcrumbs,
@@ -27,11 +27,6 @@ export interface FormState {
   values: FormValues;
   errors: FieldError[];
 }
-
-const v = (values: FormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
 
 export function ItemPage({ d, update }: { d: ItemDetail; update: FormState }) {
   const t = useT();
@@ -108,7 +103,7 @@ export function ItemPage({ d, update }: { d: ItemDetail; update: FormState }) {
               label="disclosure.fields.url"
               hint="disclosure.hints.url"
               type="url"
-              value={v(update.values, 'url')}
+              value={formValue(update.values, 'url')}
               errors={update.errors}
               optional
             />
@@ -124,14 +119,14 @@ export function ItemPage({ d, update }: { d: ItemDetail; update: FormState }) {
               name="pdfTitle"
               label="disclosure.fields.pdfTitle"
               hint="disclosure.hints.pdfTitle"
-              value={v(update.values, 'pdfTitle')}
+              value={formValue(update.values, 'pdfTitle')}
               errors={update.errors}
               optional
             />
             <TextArea
               name="note"
               label="disclosure.fields.note"
-              value={v(update.values, 'note')}
+              value={formValue(update.values, 'note')}
               errors={update.errors}
               rows={3}
               optional
@@ -201,7 +196,7 @@ export function ItemFormPage(props: {
   const { state, fiscalYear } = props;
   const title = props.itemId ? t('disclosure.form.editTitle') : t('disclosure.form.newTitle', { year: fiscalYear });
   const action = props.itemId ? `${itemHref(props.itemId)}/edit` : `/staff/disclosure/new?fy=${fiscalYear}`;
-  const code = v(state.values, 'itemCode');
+  const code = formValue(state.values, 'itemCode');
   const topics = props.indicators.find((i) => i.code === code)?.topics ?? [...new Set(props.indicators.flatMap((i) => i.topics))];
   return (
     <StaffLayout title={title} head={css()}>
@@ -223,14 +218,14 @@ export function ItemFormPage(props: {
           name="title"
           label="disclosure.fields.title"
           hint="disclosure.hints.title"
-          value={v(state.values, 'title')}
+          value={formValue(state.values, 'title')}
           errors={state.errors}
           maxlength={300}
         />
         <TextArea
           name="description"
           label="disclosure.fields.description"
-          value={v(state.values, 'description')}
+          value={formValue(state.values, 'description')}
           errors={state.errors}
           rows={3}
           optional
@@ -238,7 +233,7 @@ export function ItemFormPage(props: {
         <SelectField
           name="responsibleStaffId"
           label="disclosure.fields.responsibleStaffId"
-          value={v(state.values, 'responsibleStaffId')}
+          value={formValue(state.values, 'responsibleStaffId')}
           placeholder="disclosure.form.nobody"
           options={props.staff.map((s) => ({ value: String(s.id), text: s.position ? `${s.name} — ${s.position}` : s.name }))}
           errors={state.errors}
@@ -248,7 +243,7 @@ export function ItemFormPage(props: {
           kind="radio"
           name="frequency"
           label="disclosure.fields.frequency"
-          value={v(state.values, 'frequency')}
+          value={formValue(state.values, 'frequency')}
           options={UPDATE_FREQUENCIES.map((f) => ({ value: f, text: t(`disclosure.frequency.${f}`) }))}
           errors={state.errors}
           inline
@@ -259,14 +254,14 @@ export function ItemFormPage(props: {
           hint="disclosure.hints.dueOn"
           type="date"
           width="m"
-          value={v(state.values, 'dueOn')}
+          value={formValue(state.values, 'dueOn')}
           errors={state.errors}
         />
         <SelectField
           name="topic"
           label="disclosure.fields.topic"
           hint="disclosure.hints.topic"
-          value={v(state.values, 'topic')}
+          value={formValue(state.values, 'topic')}
           placeholder="disclosure.form.noTopic"
           options={topics.map((x) => ({ value: x, text: t(`disclosure.topics.${x}`) }))}
           errors={state.errors}
@@ -277,7 +272,7 @@ export function ItemFormPage(props: {
             kind="radio"
             name="active"
             label="disclosure.fields.active"
-            value={v(state.values, 'active') || '1'}
+            value={formValue(state.values, 'active') || '1'}
             options={[
               { value: '1', text: t('disclosure.form.activeYes') },
               { value: '0', text: t('disclosure.form.activeNo') },

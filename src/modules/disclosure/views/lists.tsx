@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormValues, formValue } from '../../../core/http/forms.js';
 import { formatThaiDateTime } from '../../../core/thai/index.js';
 import {
   Banner,
@@ -61,11 +61,8 @@ export function ListsIndexPage({ lists }: { lists: OitListView[] }) {
   );
 }
 
-const cell = (values: FormValues | null, row: number, name: string, fallback: string) => {
-  if (!values) return fallback;
-  const x = values[rowField(row, name)];
-  return (Array.isArray(x) ? x[0] : x) ?? '';
-};
+const cell = (values: FormValues | null, row: number, name: string, fallback: string) =>
+  values ? formValue(values, rowField(row, name)) : fallback;
 
 function RowInput(props: { row: number; name: string; value: string; label: string; errors: FieldError[]; class?: string }) {
   const id = fieldId(rowField(props.row, props.name));

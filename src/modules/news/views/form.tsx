@@ -1,3 +1,5 @@
+import { formValueOr } from '../../../core/http/forms.js';
+import { megabytes } from '../../../core/storage/store.js';
 import { formatThaiDate, formatThaiDateTime } from '../../../core/thai/index.js';
 import {
   Breadcrumbs,
@@ -29,13 +31,7 @@ import {
 import { fileTypeName, newsCss } from './parts.js';
 import { type FormState, staffFileHref } from './staff.js';
 
-const MB = 1024 * 1024;
-
-function val(state: FormState, key: string, fallback: string | null | undefined): string {
-  const v = state.values[key];
-  if (v === undefined) return fallback ?? '';
-  return Array.isArray(v) ? (v[0] ?? '') : v;
-}
+const val = (state: FormState, key: string, fallback: string | null | undefined) => formValueOr(state.values, key, fallback);
 
 /** The short Markdown help beside the text box: what the subset does, as examples. */
 function SyntaxHelp() {
@@ -164,7 +160,7 @@ export function PostFormPage(props: {
             accept="image/jpeg,image/png,image/webp,image/gif"
             errors={state.errors}
           />
-          <p class="muted">{t('news.form.coverLimit', { max: COVER_MAX_BYTES / MB })}</p>
+          <p class="muted">{t('news.form.coverLimit', { max: megabytes(COVER_MAX_BYTES) })}</p>
           <TextField
             name="coverAlt"
             label="news.fields.coverAlt"
@@ -207,7 +203,7 @@ export function PostFormPage(props: {
             accept=".pdf,.docx,.xlsx,.pptx,image/jpeg,image/png,image/webp"
             errors={state.errors}
           />
-          <p class="muted">{t('news.form.attachmentLimit', { max: ATTACHMENT_MAX_BYTES / MB })}</p>
+          <p class="muted">{t('news.form.attachmentLimit', { max: megabytes(ATTACHMENT_MAX_BYTES) })}</p>
           <TextField
             name="attachmentName"
             label="news.fields.attachmentName"
