@@ -93,6 +93,13 @@ export function getAsset(name: string): Asset | undefined {
 }
 
 /** The URL of an asset, with its content hash so browsers may cache it for good. */
+/**
+ * The font files nearly every page paints its first text with (Thai body text, Thai headings):
+ * preloaded, so they download beside the stylesheets instead of after them (on a slow phone
+ * connection that is the difference between text in the right face and a late swap).
+ */
+export const PRELOADED_FONTS = ['fonts/sarabun-thai-400-normal.woff2', 'fonts/ibm-plex-sans-thai-thai-600-normal.woff2'];
+
 export function assetUrl(name: string): string {
   const a = getAsset(name);
   if (!a) throw new Error(`unknown asset ${name}`);

@@ -1,7 +1,7 @@
 import type { Child, PropsWithChildren } from 'hono/jsx';
 import { siteOrigin } from '../http/request.js';
 import { LOCALES, type Locale } from '../i18n/i18n.js';
-import { assetUrl } from './assets.js';
+import { assetUrl, PRELOADED_FONTS } from './assets.js';
 import { Banner, CsrfField, Icon } from './components.js';
 import { useAppContext, useT } from './context.js';
 import { takeFlash } from './flash.js';
@@ -42,6 +42,9 @@ function Document(props: PropsWithChildren<DocumentProps>) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title ? `${props.title} — ${siteName}` : siteName}</title>
         {props.meta ? <MetaTags meta={props.meta} title={props.title || siteName} siteName={siteName} /> : null}
+        {PRELOADED_FONTS.map((f) => (
+          <link rel="preload" href={assetUrl(f)} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
         <link rel="stylesheet" href={assetUrl('fonts.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {org ? <link rel="stylesheet" href={`/theme.css?v=${org.version}`} /> : null}
