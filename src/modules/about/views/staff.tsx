@@ -70,7 +70,7 @@ export function AboutAdminPage({
       />
       <section aria-labelledby="pages-title">
         <h2 id="pages-title">{t('about.staff.pages')}</h2>
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-labelledby="pages-title">
           <table class="table">
             <thead>
               <tr>
@@ -106,7 +106,7 @@ export function AboutAdminPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
       <div class="grid">
         <section class="card">
@@ -416,7 +416,7 @@ export function QaStaffListPage({
       />
       <StatusTabs status={status} counts={counts} />
       {questions.length ? (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={t('about.staff.qaTitle')}>
           <table class="table">
             <thead>
               <tr>
@@ -437,7 +437,7 @@ export function QaStaffListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : (
         <p>{t('about.staff.noQuestions')}</p>
       )}

@@ -93,7 +93,7 @@ export function PublicationLogTable({ rows, canManage = false }: { rows: LogRow[
   const locale = useAppContext().get('locale');
   if (rows.length === 0) return <p>{t('publications.log.empty')}</p>;
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={t('publications.log.title')}>
       <table class="table">
         <caption class="visually-hidden">{t('publications.log.title')}</caption>
         <thead>
@@ -176,7 +176,7 @@ export function PublicationLogTable({ rows, canManage = false }: { rows: LogRow[
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
