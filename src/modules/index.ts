@@ -3,6 +3,7 @@ import about from './about/module.js';
 import apidocs from './apidocs/module.js';
 import audit from './audit/module.js';
 import auth from './auth/module.js';
+import budget from './budget/module.js';
 import dashboard from './dashboard/module.js';
 import disclosure from './disclosure/module.js';
 import facilities from './facilities/module.js';
@@ -13,6 +14,7 @@ import news from './news/module.js';
 import notifications from './notifications/module.js';
 import opendata from './opendata/module.js';
 import organization from './organization/module.js';
+import procurement from './procurement/module.js';
 import publications from './publications/module.js';
 import queue from './queue/module.js';
 import register from './register/module.js';
@@ -45,6 +47,8 @@ export const modules: readonly ModuleDefinition[] = [
   about,
   news,
   services,
+  budget,
+  procurement,
   disclosure,
   search,
   dashboard,

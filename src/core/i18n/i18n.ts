@@ -19,6 +19,24 @@ export interface ModuleMessages {
   ms?: CatalogTree;
 }
 
+/**
+ * One module's catalog made of several files (each part of a module owns its top-level keys): a
+ * top-level key in two parts is a programming error, not a silent override.
+ */
+export function mergeMessages(...parts: ModuleMessages[]): ModuleMessages {
+  const out: ModuleMessages = { th: {}, en: {}, ms: {} };
+  for (const part of parts) {
+    for (const locale of ['th', 'en', 'ms'] as const) {
+      const target = out[locale] as CatalogTree;
+      for (const [k, v] of Object.entries(part[locale] ?? {})) {
+        if (k in target) throw new Error(`Catalog key ${k} (${locale}) is defined by two parts of a module`);
+        target[k] = v;
+      }
+    }
+  }
+  return out;
+}
+
 export type FlatCatalog = Map<string, string>;
 export type Catalogs = Record<Locale, FlatCatalog>;
 

@@ -1,81 +1,15 @@
-import type * as Echarts from 'echarts';
+import { BAR, type ChartOptions, GRID, LINE, renderChart, TEXT } from '../../core/ui/charts.js';
 
-/**
- * The report's charts as SVG drawn on the server with ECharts (no script in the browser, the
- * same picture in the page and in the PDF). The SVG is made safe for the page's CSP (style-src
- * 'self': no style attributes, no <style> element): styles become presentation attributes.
- * Every chart has a table with the same numbers next to it (the text equivalent).
- *
- * ECharts is loaded on first need (`await loadCharts()` before drawing), not when the app
- * starts: it is most of a second of every process's start-up otherwise (CLI, tests, server).
- */
+/** The satisfaction report's charts (ECharts SVG drawn on the server; see core/ui/charts). */
 
-let echarts: typeof Echarts | null = null;
-
-/** Loads ECharts once; call before groupBarChart / trendChart. */
-export async function loadCharts(): Promise<void> {
-  echarts ??= await import('echarts');
-}
-
-export interface ChartOptions {
-  width: number;
-  height: number;
-  /** 'inherit' on the page; the PDF's font family in documents. */
-  fontFamily: string;
-  fontSize?: number;
-  /** Formats a number shown on the chart (Thai digits in documents). */
-  format: (x: number) => string;
-  /** Accessible name (role="img"); the chart is decorative beside its table when absent. */
-  label?: string;
-}
-
-/** Colours with enough contrast on white (WCAG 1.4.11: 3:1 for graphics). */
-const BAR = '#1d5fa8';
-const LINE = '#b8500b';
-const TEXT = '#222222';
-const GRID = '#c9ccd3';
-
-/** Presentation attributes instead of style attributes; no <style>; no ECharts metadata. */
-export function cspSafeSvg(svg: string, label?: string): string {
-  let out = svg
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
-    .replace(/\sstyle="([^"]*)"/g, (_m, css: string) =>
-      css
-        .split(';')
-        .map((d) => d.trim())
-        .filter(Boolean)
-        .map((d) => {
-          const i = d.indexOf(':');
-          const name = d.slice(0, i).trim();
-          const value = d.slice(i + 1).trim();
-          return /^[a-z-]+$/.test(name) ? ` ${name}="${value.replace(/"/g, '&quot;')}"` : '';
-        })
-        .join(''),
-    )
-    .replace(/\s(ecmeta_[a-z_]+|class|pointer-events)="[^"]*"/g, '');
-  out = out.replace(
-    /^<svg /,
-    label ? `<svg role="img" aria-label="${label.replace(/[<>&"]/g, '')}" ` : '<svg aria-hidden="true" focusable="false" ',
-  );
-  return out;
-}
-
-function render(option: Echarts.EChartsCoreOption, o: ChartOptions): string {
-  if (!echarts) throw new Error('charts: await loadCharts() before drawing');
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: o.width, height: o.height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: o.fontFamily, fontSize: o.fontSize ?? 13, color: TEXT }, ...option });
-    return cspSafeSvg(chart.renderToSVGString(), o.label);
-  } finally {
-    chart.dispose();
-  }
-}
+export { loadCharts } from '../../core/ui/charts.js';
+export type { ChartOptions };
 
 /** Horizontal bars: the mean (1–5) of each group, the value at the end of each bar. */
 export function groupBarChart(groups: { title: string; mean: number | null }[], o: ChartOptions): string {
   const rows = [...groups].reverse();
   const fs = o.fontSize ?? 13;
-  return render(
+  return renderChart(
     {
       // A fixed room for the labels: ECharts measures text without the real font on the server
       // (Thai with its marks comes out far too wide), so containLabel would squeeze the bars.
@@ -121,7 +55,7 @@ export function groupBarChart(groups: { title: string; mean: number | null }[], 
 /** A line of the overall mean per month (gaps for months without answers), the values on the points. */
 export function trendChart(months: { label: string; mean: number | null }[], o: ChartOptions): string {
   const fs = o.fontSize ?? 13;
-  return render(
+  return renderChart(
     {
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: {

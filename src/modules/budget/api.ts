@@ -1,0 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http/env.js';
+
+export function api(_app: OpenAPIHono<AppEnv>) {}

@@ -1,0 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http/env.js';
+
+export function importApi(_app: OpenAPIHono<AppEnv>) {}
