@@ -238,7 +238,9 @@ export function publicRoutes(app: Hono<AppEnv>) {
     }
     const mine = await activeOnlineTicket(ctx, deviceId(c));
     if (mine) return c.redirect(`/queue/t/${mine.token}`, 303);
-    return online(c, { values: {}, errors: [], notice: null });
+    // A service guide's "take a number" link names its service: it comes preselected.
+    const preselected = parseRowId(c.req.query('service') ?? '');
+    return online(c, { values: preselected === null ? {} : { serviceId: String(preselected) }, errors: [], notice: null });
   });
 
   app.post('/queue/online', async (c) => {

@@ -333,6 +333,10 @@ describe('online ticket', () => {
     const phone = new TestBrowser(env, web.host);
     await phone.get('/queue/online');
     assert.ok(phone.cookie(DEVICE_COOKIE), 'a long-lived device cookie');
+    assert.doesNotMatch(phone.lastHtml, /name="serviceId" value="\d+" checked/, 'nothing chosen for the citizen');
+    // A service guide's link names its service: it comes chosen.
+    await phone.get(`/queue/online?service=${svc.id}`);
+    assert.match(phone.lastHtml, new RegExp(`name="serviceId" value="${svc.id}" checked`));
     assert.match(phone.lastHtml, /name="phone"/);
     assert.match(phone.lastHtml, /ภาษีที่ดินและสิ่งปลูกสร้าง/);
     assert.doesNotMatch(phone.lastHtml, /http-equiv="refresh"/);

@@ -43,6 +43,8 @@ const TASKS: Task[] = [
   { href: '/queue/online', icon: 'ticket', key: 'queue' },
   { href: '/news', icon: 'newspaper', key: 'news' },
   { href: '/qa', icon: 'message-circle-question', key: 'qa' },
+  { href: '/budget', icon: 'landmark', key: 'budget' },
+  { href: '/procurement', icon: 'file-check', key: 'procurement' },
   { href: '/ita', icon: 'shield-check', key: 'ita' },
   { href: '/about', icon: 'building-2', key: 'about' },
 ];
