@@ -4,6 +4,7 @@ import type { ModuleMessages } from './i18n.js';
 export const coreMessages: ModuleMessages = {
   th: {
     app: { name: 'โปร่งใส', tagline: 'ระบบส่งเสริมคุณธรรมและความโปร่งใสสำหรับองค์กรปกครองส่วนท้องถิ่น' },
+    search: { tooMany: 'ค้นหาถี่เกินไป โปรดรอ {seconds} วินาทีแล้วลองใหม่' },
     share: { label: 'แชร์', newWindow: '(เปิดหน้าต่างใหม่)' },
     layout: {
       searchLabel: 'ค้นหาในเว็บไซต์',
@@ -142,6 +143,7 @@ export const coreMessages: ModuleMessages = {
   },
   en: {
     app: { name: 'Prongsai', tagline: 'Integrity and transparency platform for Thai local government' },
+    search: { tooMany: 'Too many searches. Please wait {seconds} seconds and try again.' },
     share: { label: 'Share', newWindow: '(opens in a new window)' },
     layout: {
       searchLabel: 'Search this site',
@@ -282,6 +284,7 @@ export const coreMessages: ModuleMessages = {
   },
   ms: {
     app: { name: 'Prongsai', tagline: 'Platform integriti dan ketelusan untuk kerajaan tempatan' },
+    search: { tooMany: 'Terlalu banyak carian. Sila tunggu {seconds} saat dan cuba lagi.' },
     share: { label: 'Kongsi', newWindow: '(buka tetingkap baru)' },
     layout: {
       searchLabel: 'Cari dalam laman ini',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestEnv, createTestOrg, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { indexDocument, removeDocument } from './index.js';
-import { highlightParts, MAX_QUERY_LENGTH, normalizeQuery, parseQuery, searchQuery } from './search.js';
+import { highlightParts, MAX_QUERY_LENGTH, normalizeQuery, parseQuery, searchLimiter, searchQuery } from './search.js';
 
 /**
  * Thai full-text search over the public index, on PGlite and PostgreSQL: real Thai documents,
@@ -220,6 +220,24 @@ describe('searching the index', () => {
     assert.equal(withSummary.hits[0]?.snippet, DOCS[0]?.summary);
     const fromBody = await searchQuery(org.ctx, { q: 'บรรเทาสาธารณภัย' });
     assert.match(fromBody.hits[0]?.snippet ?? '', /บรรเทาสาธารณภัย/);
+  });
+
+  test('one address is slowed down after 120 searches a minute (429 with the wait); another address or organization is not', async () => {
+    const ip = '203.0.113.77';
+    const mine = { ...org.ctx, ip };
+    assert.ok((await searchQuery(mine, { q: 'ภาษี' })).total > 0);
+    for (let i = 0; i < 119; i++) searchLimiter.hit(`${org.org.id}|${ip}`);
+    await assert.rejects(searchQuery(mine, { q: 'ภาษี' }), (e: { status?: number; messageKey?: string; params?: { seconds?: number } }) => {
+      assert.equal(e.status, 429);
+      assert.equal(e.messageKey, 'core.search.tooMany');
+      assert.ok((e.params?.seconds ?? 0) > 0);
+      return true;
+    });
+    assert.ok((await searchQuery({ ...org.ctx, ip: '203.0.113.78' }, { q: 'ภาษี' })).total > 0);
+    assert.equal((await searchQuery({ ...other.ctx, ip }, { q: 'ภาษี' })).total >= 0, true);
+    // An empty query costs nothing and is not counted.
+    assert.equal((await searchQuery(mine, { q: '' })).total, 0);
+    searchLimiter.reset(`${org.org.id}|${ip}`);
   });
 
   test('any input: empty, 1,000 characters, tsquery operators and quotes give results or none, never an error', async () => {

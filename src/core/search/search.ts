@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { dbOf, type ServiceContext } from '../context.js';
+import { tooMany } from '../http/errors.js';
+import { RateLimiter } from '../http/rate-limit.js';
 import { toArabicDigits } from '../thai/digits.js';
 import { thaiSearchTokens } from '../thai/segment.js';
 
@@ -23,6 +25,12 @@ import { thaiSearchTokens } from '../thai/segment.js';
  * & | ! ( ) : *, quotes, backslashes, 1,000 characters, control characters) can make a tsquery
  * syntax error.
  */
+
+/**
+ * Queries per address and organization a minute: plenty for a person (and the API), not for a
+ * script hammering the full-text index. Exported for the test.
+ */
+export const searchLimiter = new RateLimiter(120, 60 * 1000);
 
 /** The longest query read; the rest is dropped (the header's search box allows 200). */
 export const MAX_QUERY_LENGTH = 200;
@@ -301,6 +309,10 @@ export async function searchQuery(ctx: ServiceContext, opts: SearchOptions): Pro
     offset,
   };
   if (!searchPolicy.read(ctx) || !parsed.all) return empty;
+  if (ctx.ip) {
+    const wait = searchLimiter.hit(`${ctx.orgId}|${ctx.ip}`);
+    if (wait > 0) throw tooMany('core.search.tooMany', { seconds: wait });
+  }
 
   let mode: SearchResult['mode'] = 'all';
   let found = await run(ctx, parsed.all, source, limit, offset);
