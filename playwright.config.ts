@@ -6,8 +6,20 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests: the real server (`tsx src/main.ts serve`) on a fresh PGlite data dir, driven
- * by Debian's Chromium (never a downloaded browser). One worker: the specs share one app and
- * create their own data; the "setup" project (the first-run setup story) runs before the rest.
+ * by Debian's Chromium (never a downloaded browser). The specs share one app and create their own
+ * data; the "setup" project (the first-run setup story) runs before the rest.
+ *
+ * Two workers (PRONGSAI_E2E_WORKERS to change it), in three projects after "setup", queued in
+ * this order:
+ *   - "axe" (pages-pass-axe): its tests spread over both workers, each worker making its own
+ *     records in the file's beforeAll;
+ *   - "stories" (every other story): one at a time, in file order, as before: stories change
+ *     the organization (the coordinator sets the chain of command and then routes a report
+ *     along it), so no two of them run side by side;
+ *   - "screens" (pages-fit-phones-and-wide-screens): only reads pages, so its tests run on the
+ *     worker the stories leave free.
+ * Playwright hands out work in that order, so the axe file's beforeAll (which sets a chain of
+ * command too) has run on both workers before the first story starts.
  *
  * Playwright starts `webServer` before `globalSetup` runs, so the run's temporary directory and
  * ports are chosen here, when the runner first reads this file, and handed to the worker processes
@@ -52,12 +64,16 @@ function server(url: string, port: string, dataDir: string) {
   };
 }
 
+const SETUP = /admin-sets-up-a-new-organization\.spec\.ts$/;
+const AXE = /pages-pass-axe\.spec\.ts$/;
+const SCREENS = /pages-fit-phones-and-wide-screens\.spec\.ts$/;
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
   globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
-  workers: 1,
+  workers: Number(process.env.PRONGSAI_E2E_WORKERS) || 2,
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
@@ -88,8 +104,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'setup', testMatch: /admin-sets-up-a-new-organization\.spec\.ts$/ },
-    { name: 'stories', testMatch: /\.spec\.ts$/, testIgnore: /admin-sets-up-a-new-organization\.spec\.ts$/, dependencies: ['setup'] },
+    { name: 'setup', testMatch: SETUP },
+    { name: 'axe', testMatch: AXE, fullyParallel: true, dependencies: ['setup'] },
+    { name: 'stories', testMatch: /\.spec\.ts$/, testIgnore: [SETUP, AXE, SCREENS], workers: 1, dependencies: ['setup'] },
+    { name: 'screens', testMatch: SCREENS, fullyParallel: true, dependencies: ['setup'] },
   ],
   webServer: [
     server(baseURL, port, path.join(runDir, 'data')),

@@ -114,6 +114,10 @@ const PUBLIC: [string, string, number?, 'th'?][] = [
   ['ITA indicator', '/ita/2569/O1', 200, 'th'],
   ['publication log', '/publications'],
   ['check a file against the publication log', '/publications/check', 200, 'th'],
+  ['spending plans', '/budget'],
+  ['procurement', '/procurement'],
+  ['procurement, filtered', '/procurement?method=e_bidding&status=contracted', 200, 'th'],
+  ['procurement reports', '/procurement/reports', 200, 'th'],
 ];
 
 /** Paths with ":id" name one of the records made above. */
@@ -176,6 +180,13 @@ const STAFF: { name: string; path: string; status?: number; en?: boolean }[] = [
   { name: 'executives photos (admin)', path: '/staff/admin/about/photos' },
   { name: 'questions to answer', path: '/staff/qa', en: true },
   { name: 'publication log (staff)', path: '/staff/publications' },
+  { name: 'spending plan (no plan yet)', path: '/staff/budget', en: true },
+  { name: 'spending plan import', path: '/staff/budget/import' },
+  { name: 'budget reports', path: '/staff/budget/reports', en: true },
+  { name: 'procurement register', path: '/staff/procurement', en: true },
+  { name: 'new procurement', path: '/staff/procurement/new' },
+  { name: 'procurement import', path: '/staff/procurement/import', en: true },
+  { name: 'procurement reports (staff)', path: '/staff/procurement/reports' },
   { name: 'page-not-found page in the back office', path: '/staff/no-such-page', status: 404, en: true },
 ];
 

@@ -51,8 +51,15 @@ export function freshServerUrl(): string {
 }
 
 let counter = 0;
-/** A short suffix that keeps names unique within the run (the app refuses duplicate divisions and usernames). */
+/** This worker's letter: two workers running at once never have the same (a, b, …). */
+const worker = String.fromCharCode(97 + (Number(process.env.TEST_PARALLEL_INDEX) || 0));
+/**
+ * A short suffix that keeps names unique within the run (the app refuses duplicate divisions and
+ * usernames), also between workers making names in the same millisecond: the worker's letter and
+ * its counter are unique, the time tells a restarted worker's names from its predecessor's. As
+ * long as it was with one worker (the pages that show these names are checked at 360 px).
+ */
 export function unique(): string {
   counter++;
-  return `${Date.now().toString(36).slice(-5)}${counter}`;
+  return `${Date.now().toString(36).slice(-4)}${worker}${counter}`;
 }

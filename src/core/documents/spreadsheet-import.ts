@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate } from 'fflate';
+import { Inflate } from 'fflate';
 import { AppError, type FieldError } from '../http/errors.js';
 import { MAX_SATANG, satangFromBahtInput } from '../http/validation.js';
 import type { MessageParams } from '../i18n/i18n.js';
@@ -58,6 +58,11 @@ export interface ImportIssue {
   /** Catalog key. */
   message: string;
   params?: MessageParams;
+  /**
+   * Catalog key of the field's name, for messages written for forms ("กรุณากรอก{field}") that an
+   * importer reuses (a service's FieldError mapped to a row and column).
+   */
+  label?: string;
 }
 
 export interface ImportTable {
@@ -66,6 +71,8 @@ export interface ImportTable {
   issues: ImportIssue[];
   /** The row number of the header row. */
   headerRow: number;
+  /** Each column found in the file (by key) with its header as the file writes it. */
+  columns: Record<string, string>;
 }
 
 export interface ImportLimits {
@@ -95,6 +102,7 @@ export class ImportRejected extends AppError {
       issues.map(
         (i): FieldError => ({
           field: i.row ? `row ${i.row}${i.column ? `, ${i.column}` : ''}` : i.column || 'file',
+          ...(i.label ? { label: i.label } : {}),
           message: i.message,
           params: { ...(i.params ?? {}), row: i.row, column: i.column },
         }),
@@ -111,8 +119,8 @@ export function normalizeHeader(text: string): string {
   return toArabicDigits(text)
     .normalize('NFC')
     .toLowerCase()
-    .replace(/\((บาท|baht)\)|\[(บาท|baht)\]/g, '')
     .replace(/[\s\u200b\u00a0_*]+/g, '')
+    .replace(/\((บาท|baht)\)|\[(บาท|baht)\]/g, '')
     .replace(/[.:]+$/, '');
 }
 
@@ -129,47 +137,69 @@ function isOle2(b: Uint8Array): boolean {
 }
 
 /**
- * Inflates every part of the ZIP, counting the bytes really produced (the sizes a ZIP declares
- * can lie), and stops as soon as the total passes the limit. Throws the user's message.
+ * Inflates every part of the ZIP the way the workbook reader will find it — through the central
+ * directory, at the offsets and compressed sizes it gives — counting the bytes really produced
+ * (the uncompressed sizes a ZIP declares can lie), and stops as soon as the total passes the
+ * limit. Parts that overlap (one compressed stream named by many entries) count once per entry,
+ * as they would be inflated. Throws the user's message.
  */
 function checkZip(bytes: Uint8Array, maxUnpacked: number): void {
-  let total = 0;
-  let entries = 0;
-  let tooBig = false;
-  let broken = false;
-  const unzip = new Unzip((file) => {
-    entries++;
-    if (entries > 5000) {
-      tooBig = true;
-      file.terminate();
-      return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const broken = () => fileIssue('core.import.notSpreadsheet');
+  const tooBig = () => fileIssue('core.import.unpackedTooLarge', { max: Math.round(maxUnpacked / MB) });
+  // The end of central directory record: in the last 64 kB + 22 bytes (its comment is at most 64 kB).
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
     }
-    file.ondata = (err, chunk) => {
-      if (err) {
-        broken = true;
-        return;
-      }
-      total += chunk.length;
-      if (total > maxUnpacked) {
-        tooBig = true;
-        file.terminate();
-      }
-    };
-    if (!tooBig) file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    // In slices, so a bomb is stopped after a slice rather than after the whole file.
-    const step = 64 * 1024;
-    for (let i = 0; i < bytes.length && !tooBig && !broken; i += step) {
-      const end = Math.min(bytes.length, i + step);
-      unzip.push(bytes.subarray(i, end), end === bytes.length);
-    }
-  } catch {
-    broken = true;
   }
-  if (tooBig) throw fileIssue('core.import.unpackedTooLarge', { max: Math.round(maxUnpacked / MB) });
-  if (broken || entries === 0) throw fileIssue('core.import.notSpreadsheet');
+  if (eocd < 0) throw broken();
+  const entries = u16(eocd + 10);
+  const cdOffset = u32(eocd + 16);
+  // ZIP64 (more than 65,535 parts or 4 GB): no workbook of an accepted size needs it.
+  if (entries === 0xffff || cdOffset === 0xffffffff) throw broken();
+  if (entries === 0) throw broken();
+  if (entries > 5000) throw tooBig();
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > bytes.length || u32(p) !== 0x02014b50) throw broken();
+    const method = u16(p + 10);
+    const compressed = u32(p + 20);
+    const local = u32(p + 42);
+    p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32);
+    if (local + 30 > bytes.length || u32(local) !== 0x04034b50) throw broken();
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    if (start + compressed > bytes.length) throw broken();
+    const data = bytes.subarray(start, start + compressed);
+    if (method === 0) {
+      total += data.length;
+      if (total > maxUnpacked) throw tooBig();
+      continue;
+    }
+    if (method !== 8) throw broken();
+    let failed = false;
+    const inflate = new Inflate((chunk) => {
+      total += chunk.length;
+    });
+    // In slices, so a bomb is stopped after a slice (at most ~16 MB out) rather than after the whole part.
+    const step = 16 * 1024;
+    for (let i = 0; i < data.length && total <= maxUnpacked; i += step) {
+      const end = Math.min(data.length, i + step);
+      try {
+        inflate.push(data.subarray(i, end), end === data.length);
+      } catch {
+        failed = true;
+        break;
+      }
+    }
+    if (total > maxUnpacked) throw tooBig();
+    if (failed) throw broken();
+  }
 }
 
 type RawCell = string | number | boolean | Date | null;
@@ -198,6 +228,8 @@ async function xlsxRows(bytes: Uint8Array, limits: Required<Omit<ImportLimits, '
   } catch {
     throw fileIssue('core.import.notSpreadsheet');
   }
+  // A ZIP that is not a workbook (a renamed .docx or any archive) loads as a workbook without sheets.
+  if (wb.worksheets.length === 0) throw fileIssue('core.import.notSpreadsheet');
   const sheets: RawCell[][][] = [];
   wb.eachSheet((ws) => {
     if (limits.sheet && ws.name !== limits.sheet) return;
@@ -292,7 +324,9 @@ function moneyCell(v: RawCell, max: number): CellResult {
     if (!Number.isFinite(v)) return { ok: false, message: 'core.import.money', params: { value: shown(v) } };
     if (v < 0) return { ok: false, message: 'core.import.negative', params: { value: shown(v) } };
     const satang = Math.round(v * 100);
-    if (Math.abs(v * 100 - satang) > 1e-6 * Math.max(1, Math.abs(v))) {
+    // Within the rounding error of a double (a computed cell like 0.1 + 0.2), not a fraction of a
+    // satang: the tolerance grows with the size of the number, not with the amount in baht.
+    if (Math.abs(v * 100 - satang) > Math.max(1e-6, Math.abs(v * 100) * 8 * Number.EPSILON)) {
       return { ok: false, message: 'core.import.moneyDecimals', params: { value: shown(v) } };
     }
     if (!Number.isSafeInteger(satang) || satang > max)
@@ -513,7 +547,8 @@ export async function readImportTable(bytes: Uint8Array, columns: readonly Impor
     out.push({ row: i + 1, values });
   }
   if (out.length === 0) issues.push({ row: 0, column: '', message: 'core.import.noRows' });
-  return { rows: out, issues: issues.slice(0, limits.maxIssues), headerRow: header.index + 1 };
+  const found = Object.fromEntries([...positions.keys()].map((key) => [key, headerName(key)]));
+  return { rows: out, issues: issues.slice(0, limits.maxIssues), headerRow: header.index + 1, columns: found };
 }
 
 /** Rows with the same key as an earlier row: one issue each, naming the earlier row. */

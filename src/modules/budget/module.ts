@@ -12,6 +12,7 @@ import { seedReportsDemo } from './report-demo.js';
 import { reportMessages } from './report-messages.js';
 import { reportRoutes } from './report-routes.js';
 import { routes } from './routes.js';
+import { budgetMonthWorker } from './worker.js';
 
 /**
  * The annual spending plan and its progress (measure 9; OIT operating plan, 6-month and annual
@@ -35,6 +36,7 @@ export default defineModule({
     await seedDemo(demo);
     await seedReportsDemo(demo);
   },
+  workers: [budgetMonthWorker],
   nav: [
     { area: 'public', label: 'budget.nav.public', href: '/budget', icon: 'landmark', order: 24 },
     { area: 'staff', label: 'budget.nav.staff', href: '/staff/budget', icon: 'landmark', order: 44, can: budgetPolicy.read },

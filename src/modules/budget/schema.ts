@@ -136,7 +136,8 @@ export const budgetReports = pgTable(
     totals: jsonb('totals').$type<BudgetReportTotals>().notNull(),
     /** Problems, obstacles and what will be improved (the report's narrative), plain text. */
     narrative: text('narrative'),
-    fileId: integer('file_id').notNull(),
+    /** The published PDF (the publication's file); null only inside the publishing transaction. */
+    fileId: integer('file_id'),
     xlsxFileId: integer('xlsx_file_id'),
     /** The publication log row once published (publish(), OIT topic of its kind). */
     publicationId: integer('publication_id'),

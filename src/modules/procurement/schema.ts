@@ -128,7 +128,8 @@ export const procurementNotices = pgTable(
     kind: text('kind').$type<ProcurementNoticeKind>().notNull(),
     title: text('title').notNull(),
     noticeDate: date('notice_date', { mode: 'string' }).notNull(),
-    fileId: integer('file_id').notNull(),
+    /** The published PDF (the publication's file); null only inside the publishing transaction. */
+    fileId: integer('file_id'),
     publicationId: integer('publication_id'),
     createdBy: integer('created_by'),
     createdAt: createdAtColumn(),
