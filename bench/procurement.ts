@@ -32,14 +32,12 @@
  * Results are printed and written to bench/results/procurement-latest.json. Exit code 1 when
  * the list's median is above 2% of the count's. Not part of `npm test`.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { loadConfig } from '../src/core/config.js';
 import type { AppServices, ServiceContext } from '../src/core/context.js';
 import { createRegistry, type ModuleDefinition } from '../src/core/module.js';
@@ -47,13 +45,26 @@ import { seededRandom } from '../src/core/random.js';
 import { closeServices, createServices } from '../src/core/services.js';
 import { listProcurements } from '../src/modules/procurement/list.js';
 import type { ProcurementMethod, ProcurementStatus } from '../src/modules/procurement/schema.js';
+import {
+  benchDatabase,
+  type Captured,
+  captured,
+  cleanups,
+  dist,
+  dropOrKeep,
+  explainJson,
+  installCapture,
+  machineInfo,
+  num,
+  planLines,
+  redactUrl,
+  round,
+  scans,
+  withConnection,
+} from './pg-bench.js';
+import type { Exec } from './surveys-seed.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-};
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5433/postgres';
 const ROWS = num('BENCH_PROCUREMENT_ROWS', 5_000_000);
 const ORGS = num('BENCH_PROCUREMENT_ORGS', 7850);
@@ -65,58 +76,6 @@ const LIMIT_RATIO = 0.02;
 const FIRST_FY = 2566;
 const MONTHS = 4 * 12 + 2;
 const PAGE = 20;
-
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-function quantile(sorted: readonly number[], q: number): number {
-  if (!sorted.length) return Number.NaN;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
-}
-function dist(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    median: round(quantile(s, 0.5), 3),
-    p95: round(quantile(s, 0.95), 3),
-    min: round(s[0] ?? Number.NaN, 3),
-    max: round(s.at(-1) ?? Number.NaN, 3),
-  };
-}
-
-const cleanups = new Set<() => Promise<void> | void>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`${signal}: cleaning up…`);
-    void Promise.allSettled([...cleanups].map(async (f) => f())).then(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The database
-
-const DB_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-
-async function adminQuery(sqlText: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  try {
-    await admin.query(sqlText);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-}
-
-async function benchDatabase(): Promise<{ url: string; name: string; reused: boolean; drop(): Promise<void> }> {
-  const reuse = process.env.BENCH_PROCUREMENT_DATABASE;
-  const name = reuse || `prongsai_bench_procurement_${process.pid}_${randomBytes(3).toString('hex')}`;
-  if (!DB_NAME_PATTERN.test(name)) throw new Error(`BENCH_PROCUREMENT_DATABASE: not a plain database name: ${name}`);
-  if (!reuse) await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, reused: !!reuse, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Generating the data
@@ -164,8 +123,6 @@ const VENDORS = [
   'ร้านนูรุลฮูดาการค้า',
   'หจก.ยี่งอวัสดุ',
 ];
-
-type Exec = (sqlText: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 async function generate(exec: Exec, log: (s: string) => void): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
@@ -282,78 +239,16 @@ async function generate(exec: Exec, log: (s: string) => void): Promise<Record<st
 // ---------------------------------------------------------------------------------------------
 // Capturing what a list call sends, and its plans
 
-interface Captured {
-  text: string;
-  values: unknown[];
-}
-let capture: Captured[] | null = null;
-
-function installCapture(): void {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __benchCaptured?: boolean };
-  if (proto.__benchCaptured) return;
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    if (capture) {
-      const [a, b] = args;
-      if (typeof a === 'string') capture.push({ text: a, values: Array.isArray(b) ? b : [] });
-      else if (a && typeof a === 'object' && 'text' in a) {
-        const c = a as { text: string; values?: unknown[] };
-        capture.push({ text: c.text, values: Array.isArray(b) ? b : (c.values ?? []) });
-      }
-    }
-    return original.apply(this, args);
-  };
-  proto.__benchCaptured = true;
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Actual Total Time'?: number;
-  'Shared Hit Blocks'?: number;
-  'Shared Read Blocks'?: number;
-  Plans?: PlanNode[];
-}
-
-function planLines(node: PlanNode, depth = 0, out: string[] = []): string[] {
-  const parts = [node['Node Type']];
-  if (node['Index Name']) parts.push(`using ${node['Index Name']}`);
-  if (node['Relation Name']) parts.push(`on ${node['Relation Name']}`);
-  out.push(
-    `${'  '.repeat(depth)}${parts.join(' ')} (rows ${node['Actual Rows'] ?? '?'}×${node['Actual Loops'] ?? '?'}, ${round(node['Actual Total Time'] ?? 0, 3)} ms, buffers hit ${node['Shared Hit Blocks'] ?? 0} read ${node['Shared Read Blocks'] ?? 0})`,
-  );
-  for (const child of node.Plans ?? []) planLines(child, depth + 1, out);
-  return out;
-}
-
-function walk(node: PlanNode, f: (n: PlanNode) => void): void {
-  f(node);
-  for (const child of node.Plans ?? []) walk(child, f);
-}
-
 async function explain(app: AppServices, c: Captured, tableIndexes: ReadonlySet<string>) {
-  const rows = await app.database.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.text}`, c.values);
-  const raw = rows[0]?.['QUERY PLAN'];
-  const top = (
-    (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode; 'Planning Time': number; 'Execution Time': number }[]
-  )[0];
-  if (!top) throw new Error('EXPLAIN returned no plan');
-  const indexes = new Set<string>();
-  let seq = false;
-  walk(top.Plan, (n) => {
-    if (n['Index Name'] && tableIndexes.has(n['Index Name'])) indexes.add(n['Index Name']);
-    if (n['Relation Name'] === 'procurements' && n['Node Type'] === 'Seq Scan') seq = true;
-  });
+  const top = await explainJson(app, c);
+  const { indexes, seqScan } = scans(top.Plan, tableIndexes, 'procurements');
   return {
     statement: c.text.replace(/\s+/g, ' ').trim(),
     values: c.values,
     planningMs: round(top['Planning Time'], 3),
     executionMs: round(top['Execution Time'], 3),
-    indexes: [...indexes],
-    seqScan: seq,
+    indexes,
+    seqScan,
     nodes: planLines(top.Plan),
   };
 }
@@ -391,7 +286,7 @@ function httpGet(
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const target = await benchDatabase();
+  const target = await benchDatabase(ADMIN_URL, 'BENCH_PROCUREMENT_DATABASE', 'prongsai_bench_procurement');
   const keep = !!process.env.BENCH_PROCUREMENT_KEEP || target.reused;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-procurement-'));
   let services: AppServices | null = null;
@@ -401,14 +296,13 @@ async function main() {
     server = null;
     if (services) await closeServices(services).catch(() => {});
     services = null;
-    if (!keep) await target.drop().catch((e) => console.log(`could not drop the bench database: ${(e as Error).message}`));
-    else console.log(`kept database ${target.name} (reuse: BENCH_PROCUREMENT_DATABASE=${target.name}; drop it when done)`);
+    await dropOrKeep(target, keep);
     fs.rmSync(work, { recursive: true, force: true });
   };
   cleanups.add(cleanup);
   const loadavgBefore = os.loadavg().map((x) => round(x));
   try {
-    console.log(`## PostgreSQL (${target.url.replace(/\/\/[^@]*@/, '//')})`);
+    console.log(`## PostgreSQL (${redactUrl(target.url)})`);
     const config = loadConfig({ DATA_DIR: work, DATABASE_URL: target.url, LOG_LEVEL: 'silent', NODE_ENV: 'production' }, 'bench');
     // The whole app (for the public page over HTTP) when every module loads; the list alone otherwise.
     let allModules: readonly ModuleDefinition[] = [];
@@ -430,14 +324,8 @@ async function main() {
     const t0 = performance.now();
     if (existing === 0) {
       console.log(`generating ${ROWS.toLocaleString('en')} procurements across ${ORGS.toLocaleString('en')} organizations…`);
-      const pool = app.database.pool;
-      if (!pool) throw new Error('PostgreSQL expected');
-      const client = await pool.connect();
-      try {
-        timings = await generate(async (sqlText, params) => (await client.query(sqlText, params)).rows, console.log);
-      } finally {
-        client.release();
-      }
+      if (!app.database.pool) throw new Error('PostgreSQL expected');
+      timings = await withConnection(app, (exec) => generate(exec, console.log));
       console.log(`generated in ${round((performance.now() - t0) / 1000, 1)} s (${JSON.stringify(timings)})`);
     } else console.log(`reusing ${existing.toLocaleString('en')} procurements already in the database`);
     const generationSeconds = timings ? round((performance.now() - t0) / 1000, 1) : null;
@@ -510,13 +398,13 @@ async function main() {
       if ((i + 1) % every === 0 && countMs.length < COUNT_RUNS) countMs.push((await countAll()).ms);
     }
     while (countMs.length < COUNT_RUNS) countMs.push((await countAll()).ms);
-    const listDist = dist(listMs);
-    const nextDist = dist(nextMs);
-    const countDist = dist(countMs);
+    const listDist = dist(listMs, 3);
+    const nextDist = dist(nextMs, 3);
+    const countDist = dist(countMs, 3);
     const ratio = listDist.median / countDist.median;
     const ratioP95 = listDist.p95 / countDist.median;
     console.log(
-      `\n(b) listProcurements (public; one organization, one fiscal year, method + status; ${PAGE} a page; ${LIST_RUNS} runs, ${dist(listRows).median} rows median): median ${listDist.median} ms, p95 ${listDist.p95} ms, max ${listDist.max} ms`,
+      `\n(b) listProcurements (public; one organization, one fiscal year, method + status; ${PAGE} a page; ${LIST_RUNS} runs, ${dist(listRows, 3).median} rows median): median ${listDist.median} ms, p95 ${listDist.p95} ms, max ${listDist.max} ms`,
     );
     console.log(`    its next page (keyset before; ${nextDist.n} runs): median ${nextDist.median} ms, p95 ${nextDist.p95} ms`);
     console.log(`(a) SELECT count(*) FROM procurements (${COUNT_RUNS} runs): median ${countDist.median} ms, p95 ${countDist.p95} ms`);
@@ -527,15 +415,14 @@ async function main() {
     // 4. Plans: what one list call sends that reads procurements, under EXPLAIN ANALYZE.
     installCapture();
     const sample = pick();
-    capture = [];
-    await listProcurements(ctxOf(sample.orgId), {
-      fiscalYear: sample.fiscalYear,
-      method: sample.method,
-      status: sample.status,
-      limit: PAGE,
-    });
-    const sent = capture;
-    capture = null;
+    const { sent } = await captured(() =>
+      listProcurements(ctxOf(sample.orgId), {
+        fiscalYear: sample.fiscalYear,
+        method: sample.method,
+        status: sample.status,
+        limit: PAGE,
+      }),
+    );
     const tableIndexes = new Set(
       (
         await app.database.query<{ indexname: string }>(
@@ -602,11 +489,11 @@ async function main() {
           bytes.push(r.bytes);
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         }
-        const d = dist(ms);
+        const d = dist(ms, 3);
         httpResult = {
           runs: HTTP_RUNS,
           ms: d,
-          bytesMedian: dist(bytes).median,
+          bytesMedian: dist(bytes, 3).median,
           statuses: Object.fromEntries(statuses),
           ratioToCount: round(d.median / countDist.median, 5),
         };
@@ -616,19 +503,9 @@ async function main() {
       }
     }
 
-    const settings = await app.database.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'random_page_cost', 'effective_cache_size')`,
-    );
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cores: os.cpus().length,
-        model: os.cpus()[0]?.model,
-        node: process.version,
-        loadavgBefore,
-        loadavgAfter: os.loadavg().map((x) => round(x)),
-        database: Object.fromEntries(settings.map((s) => [s.name, s.setting])),
-      },
+      machine: await machineInfo(app, loadavgBefore),
       settings: {
         rows: ROWS,
         organizations: ORGS,
@@ -640,7 +517,11 @@ async function main() {
       },
       data: { ...(data as NonNullable<typeof data>), generationSeconds, generationTimings: timings },
       count: countDist,
-      list: { ...listDist, rowsMedian: dist(listRows).median, via: 'listProcurements (src/modules/procurement/list.ts), public context' },
+      list: {
+        ...listDist,
+        rowsMedian: dist(listRows, 3).median,
+        via: 'listProcurements (src/modules/procurement/list.ts), public context',
+      },
       listNextPage: nextDist,
       ratio: round(ratio, 5),
       ratioP95: round(ratioP95, 5),

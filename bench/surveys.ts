@@ -26,11 +26,9 @@
  * Without --db: PostgreSQL when a URL is given, else PGlite. Results are printed and written
  * to bench/results/surveys-<db>.json. Exit code 1 when the PostgreSQL run fails the requirement.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Actor } from '../src/core/auth/roles.js';
 import { loadConfig } from '../src/core/config.js';
 import type { AppServices, ServiceContext } from '../src/core/context.js';
@@ -38,16 +36,29 @@ import { seededRandom } from '../src/core/random.js';
 import { catalogsFor, closeServices, createServices } from '../src/core/services.js';
 import { messages as surveysMessages } from '../src/modules/surveys/messages.js';
 import { surveyReport } from '../src/modules/surveys/report.js';
-import { type Exec, type SeedResult, seedSurveys } from './surveys-seed.js';
+import {
+  BenchDatabaseNameError,
+  benchDatabase,
+  type Captured,
+  captured,
+  cleanups,
+  dist,
+  dropOrKeep,
+  explainJson,
+  installCapture,
+  machineInfo,
+  num,
+  planLines,
+  redactUrl,
+  round,
+  scans,
+  withConnection,
+} from './pg-bench.js';
+import { type SeedResult, seedSurveys } from './surveys-seed.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 type DbName = 'pglite' | 'postgresql';
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-};
 const PG_ADMIN_URL = process.env.BENCH_PG_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const REPORT_RUNS = Math.max(50, num('BENCH_SURVEYS_REPORT_RUNS', 60));
 const COUNT_RUNS = Math.max(5, num('BENCH_SURVEYS_COUNT_RUNS', 8));
@@ -61,27 +72,6 @@ const sizes = (db: DbName) => ({
 // ---------------------------------------------------------------------------------------------
 // Small tools
 
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
-}
-
-function dist(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    median: round(quantile(s, 0.5)),
-    p95: round(quantile(s, 0.95)),
-    min: round(s[0] ?? Number.NaN),
-    max: round(s.at(-1) ?? Number.NaN),
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Inclusive Bangkok days of the month `back` months before the current Bangkok month. */
@@ -94,143 +84,21 @@ function monthBack(now: Date, back: number): { from: string; to: string } {
   return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}` };
 }
 
-/** What to undo when the run is interrupted (Ctrl-C): the services, the database, the work dir. */
-const cleanups = new Set<() => Promise<void> | void>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`${signal}: cleaning up…`);
-    void Promise.allSettled([...cleanups].map(async (f) => f())).then(() => process.exit(130));
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The database
 
-const DB_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-
-async function adminQuery(sqlText: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  try {
-    await admin.query(sqlText);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-}
-
 /** A fresh database on the server of PG_ADMIN_URL (or a kept one to reuse), and how to drop it. */
-async function pgDatabase(): Promise<{ url: string; name: string; reused: boolean; drop(): Promise<void> } | { error: string }> {
-  const reuse = process.env.BENCH_SURVEYS_DATABASE;
-  const name = reuse || `prongsai_bench_surveys_${process.pid}_${randomBytes(3).toString('hex')}`;
-  if (!DB_NAME_PATTERN.test(name)) return { error: `BENCH_SURVEYS_DATABASE: not a plain database name: ${name}` };
-  if (!reuse) {
-    try {
-      await adminQuery(`CREATE DATABASE ${name}`);
-    } catch (e) {
-      return { error: `${PG_ADMIN_URL.replace(/\/\/[^@]*@/, '//')}: ${(e as Error).message}` };
-    }
+async function pgDatabase(): Promise<Awaited<ReturnType<typeof benchDatabase>> | { error: string }> {
+  try {
+    return await benchDatabase(PG_ADMIN_URL, 'BENCH_SURVEYS_DATABASE', 'prongsai_bench_surveys');
+  } catch (e) {
+    if (e instanceof BenchDatabaseNameError) return { error: e.message };
+    return { error: `${redactUrl(PG_ADMIN_URL)}: ${(e as Error).message}` };
   }
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    reused: !!reuse,
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
-/** One connection for the whole of fn (setseed, temp tables): a pool client on PostgreSQL. */
-async function withConnection<T>(app: AppServices, fn: (exec: Exec) => Promise<T>): Promise<T> {
-  const database = app.database;
-  if (database.pool) {
-    const client = await database.pool.connect();
-    try {
-      return await fn(async (q, p) => (await client.query(q, p)).rows);
-    } finally {
-      client.release();
-    }
-  }
-  const pglite = database.pglite;
-  if (!pglite) throw new Error('no database connection');
-  return fn(async (q, p) => {
-    if (p && p.length > 0) return (await pglite.query(q, p)).rows as Record<string, unknown>[];
-    const results = await pglite.exec(q);
-    return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Capturing what a report sends, and its plans
-
-interface Captured {
-  text: string;
-  values: unknown[];
-}
-
-let capture: Captured[] | null = null;
-
-/** Records every statement sent while `capture` is set (node-postgres clients and the PGlite instance). */
-function installCapture(app: AppServices): void {
-  const record = (args: unknown[]) => {
-    if (!capture) return;
-    const [a, b] = args;
-    if (typeof a === 'string') capture.push({ text: a, values: Array.isArray(b) ? b : [] });
-    else if (a && typeof a === 'object' && 'text' in a) {
-      // drizzle passes the parameters as the second argument, node-postgres config objects as `values`.
-      const c = a as { text: string; values?: unknown[] };
-      capture.push({ text: c.text, values: Array.isArray(b) ? b : (c.values ?? []) });
-    }
-  };
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __benchCaptured?: boolean };
-  if (!proto.__benchCaptured) {
-    const original = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      record(args);
-      return original.apply(this, args);
-    };
-    proto.__benchCaptured = true;
-  }
-  const pglite = app.database.pglite as unknown as { query: (...args: unknown[]) => unknown } | undefined;
-  if (pglite) {
-    const original = pglite.query.bind(pglite);
-    pglite.query = (...args: unknown[]) => {
-      record(args);
-      return original(...args);
-    };
-  }
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Actual Total Time'?: number;
-  'Shared Hit Blocks'?: number;
-  'Shared Read Blocks'?: number;
-  'Subplan Name'?: string;
-  'CTE Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function planLines(node: PlanNode, depth = 0, out: string[] = []): string[] {
-  const parts = [node['Node Type']];
-  if (node['Index Name']) parts.push(`using ${node['Index Name']}`);
-  if (node['Relation Name']) parts.push(`on ${node['Relation Name']}`);
-  if (node['CTE Name']) parts.push(`(CTE ${node['CTE Name']})`);
-  if (node['Subplan Name']) parts.push(`[${node['Subplan Name']}]`);
-  const stats = `rows ${node['Actual Rows'] ?? '?'}×${node['Actual Loops'] ?? '?'}, ${round(node['Actual Total Time'] ?? 0, 3)} ms, buffers hit ${node['Shared Hit Blocks'] ?? 0} read ${node['Shared Read Blocks'] ?? 0}`;
-  out.push(`${'  '.repeat(depth)}${parts.join(' ')} (${stats})`);
-  for (const child of node.Plans ?? []) planLines(child, depth + 1, out);
-  return out;
-}
-
-function walk(node: PlanNode, f: (n: PlanNode) => void): void {
-  f(node);
-  for (const child of node.Plans ?? []) walk(child, f);
-}
 
 interface Explained {
   statement: string;
@@ -247,16 +115,7 @@ interface Explained {
 }
 
 async function explain(app: AppServices, c: Captured, responseIndexes: ReadonlySet<string>): Promise<Explained> {
-  const json = await app.database.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${c.text}`, c.values);
-  const raw = json[0]?.['QUERY PLAN'];
-  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
-    Plan: PlanNode;
-    'Planning Time': number;
-    'Execution Time': number;
-    JIT?: unknown;
-  }[];
-  const top = parsed[0];
-  if (!top) throw new Error('EXPLAIN returned no plan');
+  const top = await explainJson(app, c);
   const text = (await app.database.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.text}`, c.values))
     .map((r) => r['QUERY PLAN'])
     .join('\n');
@@ -265,13 +124,7 @@ async function explain(app: AppServices, c: Captured, responseIndexes: ReadonlyS
   const quietTop = (
     (typeof quietRaw === 'string' ? JSON.parse(quietRaw) : quietRaw) as { 'Planning Time': number; 'Execution Time': number }[]
   )[0];
-  const indexes = new Set<string>();
-  let seq = false;
-  // A Bitmap Index Scan names its index only (no relation): known by the table's index names.
-  walk(top.Plan, (n) => {
-    if (n['Index Name'] && responseIndexes.has(n['Index Name'])) indexes.add(n['Index Name']);
-    if (n['Relation Name'] === 'survey_responses' && n['Node Type'] === 'Seq Scan') seq = true;
-  });
+  const { indexes, seqScan } = scans(top.Plan, responseIndexes, 'survey_responses');
   return {
     statement: c.text.replace(/\s+/g, ' ').trim(),
     values: c.values,
@@ -279,9 +132,9 @@ async function explain(app: AppServices, c: Captured, responseIndexes: ReadonlyS
     executionMs: round(top['Execution Time'], 3),
     serverMs: round((quietTop?.['Planning Time'] ?? Number.NaN) + (quietTop?.['Execution Time'] ?? Number.NaN), 3),
     jit: top.JIT !== undefined,
-    nodes: planLines(top.Plan),
-    indexesOnResponses: [...indexes],
-    seqScanOnResponses: seq,
+    nodes: planLines(top.Plan, true),
+    indexesOnResponses: indexes,
+    seqScanOnResponses: seqScan,
     text,
   };
 }
@@ -306,14 +159,13 @@ async function runOn(db: DbName) {
   }
   const pgTarget = target && !('error' in target) ? target : null;
   const keep = !!process.env.BENCH_SURVEYS_KEEP || !!pgTarget?.reused;
-  console.log(`\n## ${db === 'pglite' ? 'PGlite (in memory)' : `PostgreSQL (${pgTarget?.url.replace(/\/\/[^@]*@/, '//')})`}`);
+  console.log(`\n## ${db === 'pglite' ? 'PGlite (in memory)' : `PostgreSQL (${redactUrl(pgTarget?.url ?? '')})`}`);
   const loadavgBefore = os.loadavg().map((x) => round(x));
   let app: AppServices | null = null;
   const cleanup = async () => {
     if (app) await closeServices(app).catch(() => {});
     app = null;
-    if (pgTarget && !keep) await pgTarget.drop().catch((e) => console.log(`could not drop the bench database: ${(e as Error).message}`));
-    else if (pgTarget) console.log(`kept database ${pgTarget.name} (reuse: BENCH_SURVEYS_DATABASE=${pgTarget.name}; drop it when done)`);
+    if (pgTarget) await dropOrKeep(pgTarget, keep);
     fs.rmSync(work, { recursive: true, force: true });
   };
   cleanups.add(cleanup);
@@ -448,10 +300,9 @@ async function runOn(db: DbName) {
     // 4. Plans: what one report sends that reads survey_responses, re-run under EXPLAIN ANALYZE.
     installCapture(services);
     const sample = pick();
-    capture = [];
-    const sampleReport = await surveyReport(ctxOf(sample.orgId), { from: sample.from, to: sample.to, divisionId: sample.divisionId });
-    const sent = capture;
-    capture = null;
+    const { result: sampleReport, sent } = await captured(() =>
+      surveyReport(ctxOf(sample.orgId), { from: sample.from, to: sample.to, divisionId: sample.divisionId }),
+    );
     // The timed function counts what it should: its n against a direct count of the same responses.
     const [direct] = await services.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM survey_responses WHERE org_id = $1 AND division_id = $2
@@ -501,20 +352,10 @@ async function runOn(db: DbName) {
       `\nplans: ${planOk ? 'PASS' : 'FAIL'} (survey_responses_division_time in every statement on survey_responses, no Seq Scan)`,
     );
 
-    const settings = await services.database.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'random_page_cost', 'effective_cache_size')`,
-    );
     return {
       db,
       date: new Date().toISOString(),
-      machine: {
-        cores: os.cpus().length,
-        model: os.cpus()[0]?.model,
-        node: process.version,
-        loadavgBefore,
-        loadavgAfter: os.loadavg().map((x) => round(x)),
-        database: Object.fromEntries(settings.map((s) => [s.name, s.setting])),
-      },
+      machine: await machineInfo(services, loadavgBefore),
       settings: { responses, organizations, reportRuns: REPORT_RUNS, countRuns: COUNT_RUNS, limitRatio: LIMIT_RATIO },
       data: {
         ...(data as NonNullable<typeof data>),

@@ -5,7 +5,7 @@ import type { AppServices, ServiceContext } from '../context.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import type { Registry } from '../module.js';
 import type { Organization } from '../tenancy/organization.js';
-import { AppError } from './errors.js';
+import { AppError, ensureAllowed } from './errors.js';
 import type { PageCache } from './page-cache.js';
 
 export interface AppVariables {
@@ -38,4 +38,14 @@ export function orgOf(c: AppContext): Organization {
 /** The service context of a request: its organization, actor and address. */
 export function serviceContext(c: AppContext): ServiceContext {
   return { app: c.get('app'), orgId: orgOf(c).id, actor: c.get('actor'), ip: c.get('ip') };
+}
+
+/**
+ * The service context of a request whose actor `allowed` admits (a policy's check, e.g.
+ * `budgetPolicy.read`); else 401 when nobody is signed in, 403 when someone is.
+ */
+export function allowedContext(c: AppContext, allowed: (actor: Actor | null) => boolean): ServiceContext {
+  const actor = c.get('actor');
+  ensureAllowed(allowed(actor), !!actor);
+  return serviceContext(c);
 }

@@ -5,6 +5,7 @@ import { serviceContext } from '../../core/http/env.js';
 import { notFound, ValidationError } from '../../core/http/errors.js';
 import { MAX_SATANG } from '../../core/http/validation.js';
 import { importPlan } from './import.js';
+import { lineLabel, lineToDate } from './progress.js';
 import { BUDGET_CATEGORIES, BUDGET_PHASINGS } from './schema.js';
 import * as svc from './service.js';
 
@@ -216,22 +217,13 @@ export function api(app: OpenAPIHono<AppEnv>) {
         byCategory: progress.byCategory,
         byProgram: progress.byProgram,
         lines: progress.lines.map((l) => ({
-          id: l.id,
-          position: l.position,
-          side: l.side,
-          program: l.program,
-          work: l.work,
-          category: l.category,
-          item: l.item,
+          ...lineLabel(l),
           divisionId: lineOf.get(l.id)?.divisionId ?? null,
           divisionName: lineOf.get(l.id)?.divisionName ?? null,
           approvedSatang: l.approvedSatang,
           phases: [...l.phases],
           disbursedByMonth: [...l.disbursedByMonth],
-          plannedToDateSatang: l.plannedToDateSatang,
-          disbursedToDateSatang: l.disbursedToDateSatang,
-          varianceSatang: l.varianceSatang,
-          disbursedBp: l.disbursedBp,
+          ...lineToDate(l),
           note: lineOf.get(l.id)?.note ?? null,
         })),
       },

@@ -36,6 +36,25 @@ export interface LineProgress extends ProgressLineInput {
   disbursedByQuarter: number[];
 }
 
+type LineLabelKey = 'id' | 'position' | 'side' | 'program' | 'work' | 'category' | 'item';
+
+/** Which line it is and where it stands in the plan: the first fields of every line the module answers with. */
+export function lineLabel<L extends Pick<ProgressLineInput, LineLabelKey>>(l: L): Pick<L, LineLabelKey> {
+  return { id: l.id, position: l.position, side: l.side, program: l.program, work: l.work, category: l.category, item: l.item };
+}
+
+/** A line's progress to date, as the API answers show it. */
+export function lineToDate(
+  l: LineProgress,
+): Pick<LineProgress, 'plannedToDateSatang' | 'disbursedToDateSatang' | 'varianceSatang' | 'disbursedBp'> {
+  return {
+    plannedToDateSatang: l.plannedToDateSatang,
+    disbursedToDateSatang: l.disbursedToDateSatang,
+    varianceSatang: l.varianceSatang,
+    disbursedBp: l.disbursedBp,
+  };
+}
+
 export interface ProgressTotals {
   approvedSatang: number;
   plannedToDateSatang: number;

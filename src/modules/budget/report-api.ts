@@ -3,6 +3,7 @@ import { ErrorSchema, errorResponses, security } from '../../core/api/schemas.js
 import { XLSX_TYPE } from '../../core/documents/xlsx.js';
 import type { AppEnv } from '../../core/http/env.js';
 import { serviceContext } from '../../core/http/env.js';
+import { lineLabel, lineToDate } from './progress.js';
 import { buildReport, reportFileName } from './report.js';
 import { renderBudgetPdf } from './report-pdf.js';
 import { renderBudgetXlsx } from './report-xlsx.js';
@@ -98,20 +99,11 @@ export function reportApi(app: OpenAPIHono<AppEnv>) {
           byCategory,
           byProgram,
           lines: lines.map((l) => ({
-            id: l.id,
-            position: l.position,
-            side: l.side,
-            program: l.program,
-            work: l.work,
-            category: l.category,
-            item: l.item,
+            ...lineLabel(l),
             phases: [...l.phases],
             disbursedByMonth: [...l.disbursedByMonth],
             approvedSatang: l.approvedSatang,
-            plannedToDateSatang: l.plannedToDateSatang,
-            disbursedToDateSatang: l.disbursedToDateSatang,
-            varianceSatang: l.varianceSatang,
-            disbursedBp: l.disbursedBp,
+            ...lineToDate(l),
             plannedByQuarter: l.plannedByQuarter,
             disbursedByQuarter: l.disbursedByQuarter,
           })),

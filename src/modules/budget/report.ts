@@ -8,7 +8,7 @@ import { toBuddhistYear } from '../../core/thai/index.js';
 import { type OitTopic, oitItemForTopic } from '../publications/oit-items.js';
 import { type Publication, publish } from '../publications/service.js';
 import { budgetPolicy } from './policy.js';
-import { type PlanProgress, type ProgressLineInput, planProgress } from './progress.js';
+import { lineLabel, type PlanProgress, type ProgressLineInput, planProgress } from './progress.js';
 import { kindKey } from './report-messages.js';
 import { type BudgetPhasing, type BudgetReportKind, type BudgetReportTotals, budgetPlans, budgetReports } from './schema.js';
 import { endedMonths, getPlan } from './service.js';
@@ -75,13 +75,7 @@ export async function readPlan(ctx: ServiceContext, fy: number, opts: { publicOn
       updatedAt: plan.updatedAt,
     },
     lines: found.lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      side: l.side,
-      program: l.program,
-      work: l.work,
-      category: l.category,
-      item: l.item,
+      ...lineLabel(l),
       divisionId: l.divisionId,
       divisionName: l.divisionName,
       note: l.note,

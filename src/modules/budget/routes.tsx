@@ -3,8 +3,8 @@ import type { ServiceContext } from '../../core/context.js';
 import { ImportRejected } from '../../core/documents/spreadsheet-import.js';
 import { XLSX_TYPE } from '../../core/documents/xlsx.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
-import { serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { allowedContext } from '../../core/http/env.js';
+import { AppError, type FieldError, notFound } from '../../core/http/errors.js';
 import { type FormValues, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { satangFromBahtInput } from '../../core/http/validation.js';
@@ -20,15 +20,9 @@ import { amountField, DisbursePage } from './views/staff-disburse.js';
 import { ImportPage } from './views/staff-import.js';
 import { type PlanFilter, PlanPage } from './views/staff-plan.js';
 
-function reader(c: AppContext): ServiceContext {
-  ensureAllowed(budgetPolicy.read(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const reader = (c: AppContext): ServiceContext => allowedContext(c, budgetPolicy.read);
 
-function editor(c: AppContext): ServiceContext {
-  ensureAllowed(budgetPolicy.edit(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const editor = (c: AppContext): ServiceContext => allowedContext(c, budgetPolicy.edit);
 
 /** ?fy=2567 (B.E.), default this fiscal year; anything else is a page that does not exist. */
 function fyOf(c: AppContext, ctx: ServiceContext): number {

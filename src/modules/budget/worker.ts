@@ -1,7 +1,7 @@
 import { isNotNull } from 'drizzle-orm';
 import type { AppServices } from '../../core/context.js';
-import type { Worker } from '../../core/module.js';
 import { bangkokIsoDay } from '../../core/thai/bangkok.js';
+import { periodicWorker } from '../../core/workers.js';
 import { budgetPlans } from './schema.js';
 
 const TICK_MS = 60_000;
@@ -24,24 +24,11 @@ export async function announceNewMonth(app: AppServices, lastMonth: string, now:
 }
 
 /** Once a minute: when the month has turned, the published plans' pages are refreshed. */
-export const budgetMonthWorker: Worker = (app) => {
-  let stopped = false;
+export const budgetMonthWorker = periodicWorker(TICK_MS, 'budget month roll-over failed', (app) => {
   let month = bangkokMonth(app.now());
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    const now = app.now();
-    running = announceNewMonth(app, month, now)
-      .then(() => {
-        month = bangkokMonth(now);
-      })
-      .catch((e) => app.log.error({ err: e }, 'budget month roll-over failed'));
-  };
-  const timer = setInterval(tick, TICK_MS);
-  timer.unref();
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
+    const now = app.now();
+    await announceNewMonth(app, month, now);
+    month = bangkokMonth(now);
   };
-};
+});

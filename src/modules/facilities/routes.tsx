@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
-import { serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { allowedContext } from '../../core/http/env.js';
+import { AppError, type FieldError, notFound } from '../../core/http/errors.js';
 import { formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
@@ -16,15 +16,9 @@ import { facilitiesPolicy } from './policy.js';
 import * as svc from './service.js';
 import { ChecklistPage, type FormState, ItemPage, PrintPage } from './views/checklist.js';
 
-function reader(c: AppContext): ServiceContext {
-  ensureAllowed(facilitiesPolicy.read(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const reader = (c: AppContext): ServiceContext => allowedContext(c, facilitiesPolicy.read);
 
-function editor(c: AppContext): ServiceContext {
-  ensureAllowed(facilitiesPolicy.edit(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const editor = (c: AppContext): ServiceContext => allowedContext(c, facilitiesPolicy.edit);
 
 /** ?fy=2567 (B.E.), default this fiscal year; anything else is a page that does not exist. */
 function fyOf(c: AppContext, ctx: ServiceContext): number {

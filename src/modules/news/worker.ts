@@ -1,6 +1,6 @@
 import { and, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { AppServices } from '../../core/context.js';
-import type { Worker } from '../../core/module.js';
+import { periodicWorker } from '../../core/workers.js';
 import { newsPosts } from './schema.js';
 
 const TICK_MS = 15_000;
@@ -27,24 +27,11 @@ export async function announceScheduledNews(app: AppServices, since: Date, now: 
  * since the last look get 'pages.changed' (every app server hears it), so no cached list keeps
  * hiding a post whose time has come. Pages cached before this process started do not exist.
  */
-export const scheduledNewsWorker: Worker = (app) => {
-  let stopped = false;
+export const scheduledNewsWorker = periodicWorker(TICK_MS, 'scheduled news sweep failed', (app) => {
   let since = app.now();
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    const now = app.now();
-    running = announceScheduledNews(app, since, now)
-      .then(() => {
-        since = now;
-      })
-      .catch((e) => app.log.error({ err: e }, 'scheduled news sweep failed'));
-  };
-  const timer = setInterval(tick, TICK_MS);
-  timer.unref();
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
+    const now = app.now();
+    await announceScheduledNews(app, since, now);
+    since = now;
   };
-};
+});

@@ -3,8 +3,8 @@ import type { ServiceContext } from '../../core/context.js';
 import { type ImportIssue, ImportRejected } from '../../core/documents/spreadsheet-import.js';
 import { XLSX_TYPE } from '../../core/documents/xlsx.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
-import { serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound } from '../../core/http/errors.js';
+import { allowedContext } from '../../core/http/env.js';
+import { AppError, type FieldError, notFound } from '../../core/http/errors.js';
 import { formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { parseRowId } from '../../core/http/ids.js';
 import { fiscalYearOf } from '../../core/thai/index.js';
@@ -19,10 +19,7 @@ import { ImportPage, importHref } from './views/import-page.js';
  * column, what is wrong) when the file is refused, and the summary after an import. No JS.
  */
 
-function editor(c: AppContext): ServiceContext {
-  ensureAllowed(procurementPolicy.edit(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const editor = (c: AppContext): ServiceContext => allowedContext(c, procurementPolicy.edit);
 
 /** ?fy=2567 (B.E.), default this fiscal year; anything else is a page that does not exist. */
 function fyOf(c: AppContext, ctx: ServiceContext, raw = c.req.query('fy')): number {

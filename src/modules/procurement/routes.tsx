@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
-import { serviceContext } from '../../core/http/env.js';
-import { AppError, ensureAllowed, type FieldError, notFound, ValidationError } from '../../core/http/errors.js';
+import { allowedContext, serviceContext } from '../../core/http/env.js';
+import { AppError, type FieldError, notFound, ValidationError } from '../../core/http/errors.js';
 import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { siteOrigin } from '../../core/http/request.js';
@@ -23,15 +23,9 @@ import { DetailPage, type FormState, monthKeyText, ProcurementFormPage, Register
 const PAGE_SIZE = 50;
 const empty = (): FormState => ({ values: {}, errors: [] });
 
-function reader(c: AppContext): ServiceContext {
-  ensureAllowed(procurementPolicy.read(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const reader = (c: AppContext): ServiceContext => allowedContext(c, procurementPolicy.read);
 
-function editor(c: AppContext): ServiceContext {
-  ensureAllowed(procurementPolicy.edit(c.get('actor')), !!c.get('actor'));
-  return serviceContext(c);
-}
+const editor = (c: AppContext): ServiceContext => allowedContext(c, procurementPolicy.edit);
 
 /** ?fy=2567 (B.E.), default this fiscal year; anything else is a page that does not exist. */
 function fyOf(c: AppContext, ctx: ServiceContext): number {

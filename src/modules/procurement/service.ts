@@ -10,7 +10,7 @@ import { bangkokIsoDay, parseIsoDay } from '../../core/thai/index.js';
 import { type OitTopic, oitItemForTopic, oitItemsOf } from '../publications/oit-items.js';
 import { publish } from '../publications/service.js';
 import { divisions } from '../staff/schema.js';
-import { isPublic, planPublished } from './list.js';
+import { isFiscalYear, isPublic, type Procurement, type ProcurementBid, type ProcurementNotice, planPublished } from './list.js';
 import { procurementPolicy } from './policy.js';
 import {
   PROCUREMENT_CATEGORIES,
@@ -25,9 +25,7 @@ import {
 } from './schema.js';
 import type { BidInput, ProcurementInput } from './types.js';
 
-export type Procurement = typeof procurements.$inferSelect;
-export type ProcurementBid = typeof procurementBids.$inferSelect;
-export type ProcurementNotice = typeof procurementNotices.$inferSelect;
+export { isFiscalYear, type Procurement, type ProcurementBid, type ProcurementNotice } from './list.js';
 
 export const TITLE_MAX = 500;
 export const TEXT_MAX = 2000;
@@ -36,11 +34,6 @@ export const SHORT_MAX = 100;
 export const BIDS_MAX = 50;
 /** A notice's PDF: no larger than this. */
 export const NOTICE_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Fiscal years (B.E.) the register accepts. */
-export function isFiscalYear(fy: unknown): fy is number {
-  return typeof fy === 'number' && Number.isInteger(fy) && fy >= 2550 && fy <= 2700;
-}
 
 /** The first and last day (Gregorian 'YYYY-MM-DD') of a B.E. fiscal year. */
 export function fiscalYearDays(fy: number): { first: string; last: string } {
@@ -121,6 +114,11 @@ function checkDay(errors: FieldError[], field: keyof ProcurementInput, value: st
   return true;
 }
 
+/** Both are real days ('YYYY-MM-DD') and `later` comes before `earlier`. */
+function daysOutOfOrder(earlier: string | null | undefined, later: string | null | undefined): boolean {
+  return !!earlier && !!later && !!parseIsoDay(earlier) && !!parseIsoDay(later) && later < earlier;
+}
+
 /**
  * Everything wrong with a procurement (the staff form, the import's rows, the demo): each
  * FieldError names its field (a ProcurementInput key; bids as `bids.<i>.<key>`) and a catalog
@@ -155,22 +153,8 @@ export function validateProcurement(input: ProcurementInput, fy?: number): Field
     const v = input[f];
     if (checkDay(errors, f, v) && start && v && v < start) errors.push(err(f, 'procurement.errors.beforeYear', { year: input.fiscalYear }));
   }
-  if (
-    input.announcedOn &&
-    input.awardedOn &&
-    parseIsoDay(input.announcedOn) &&
-    parseIsoDay(input.awardedOn) &&
-    input.awardedOn < input.announcedOn
-  )
-    errors.push(err('awardedOn', 'procurement.errors.awardBeforeAnnounce'));
-  if (
-    input.awardedOn &&
-    input.contractDate &&
-    parseIsoDay(input.awardedOn) &&
-    parseIsoDay(input.contractDate) &&
-    input.contractDate < input.awardedOn
-  )
-    errors.push(err('contractDate', 'procurement.errors.contractBeforeAward'));
+  if (daysOutOfOrder(input.announcedOn, input.awardedOn)) errors.push(err('awardedOn', 'procurement.errors.awardBeforeAnnounce'));
+  if (daysOutOfOrder(input.awardedOn, input.contractDate)) errors.push(err('contractDate', 'procurement.errors.contractBeforeAward'));
 
   checkText(errors, 'winnerName', input.winnerName, NAME_MAX);
   const winnerTaxId = normalizeTaxId(input.winnerTaxId);

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { systemActor } from '../../core/auth/roles.js';
 import type { AppServices } from '../../core/context.js';
-import type { Worker } from '../../core/module.js';
 import { organizations } from '../../core/tenancy/schema.js';
+import { periodicWorker } from '../../core/workers.js';
 import { routingSteps } from './schema.js';
 import { remindDays, remindOrganization } from './service.js';
 
@@ -58,21 +58,9 @@ export async function sweepRoutingReminders(app: AppServices, env: NodeJS.Proces
 }
 
 /** Hourly sweep while the app serves. */
-export const routingReminderWorker: Worker = (app) => {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = sweepRoutingReminders(app).catch((e) => app.log.error({ err: e }, 'routing reminder sweep failed'));
-  };
-  const first = setTimeout(tick, 60_000);
-  first.unref();
-  const timer = setInterval(tick, 60 * 60_000);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
-};
+export const routingReminderWorker = periodicWorker(
+  60 * 60_000,
+  'routing reminder sweep failed',
+  (app) => () => sweepRoutingReminders(app),
+  { firstAfterMs: 60_000 },
+);

@@ -58,11 +58,11 @@ export interface BudgetYearProps {
   otherYears: number[];
 }
 
-function Heads({ first }: { first: string }) {
+/** The column heads of the figures that Cells shows. */
+function FigureHeads() {
   const t = useT();
   return (
-    <tr>
-      <th scope="col">{first}</th>
+    <>
       <th scope="col" class="num">
         {t('budget.report.cols.approved')}
       </th>
@@ -78,6 +78,15 @@ function Heads({ first }: { first: string }) {
       <th scope="col" class="num">
         {t('budget.report.cols.variance')}
       </th>
+    </>
+  );
+}
+
+function Heads({ first }: { first: string }) {
+  return (
+    <tr>
+      <th scope="col">{first}</th>
+      <FigureHeads />
     </tr>
   );
 }
@@ -250,21 +259,7 @@ export function BudgetYearPage(props: BudgetYearProps) {
                   <tr>
                     <th scope="col">{t('budget.report.cols.item')}</th>
                     <th scope="col">{t('budget.report.cols.category')}</th>
-                    <th scope="col" class="num">
-                      {t('budget.report.cols.approved')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('budget.report.cols.planned')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('budget.report.cols.disbursed')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('budget.report.cols.percent')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('budget.report.cols.variance')}
-                    </th>
+                    <FigureHeads />
                   </tr>
                 </thead>
                 <tbody>

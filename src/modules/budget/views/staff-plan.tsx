@@ -64,6 +64,29 @@ function groupBy<T>(xs: readonly T[], keyOf: (x: T) => string): [string, T[]][] 
   return [...m];
 }
 
+/** The column heads of what Figures shows. */
+function FigureHeads({ t }: { t: Translate }) {
+  return (
+    <>
+      <th scope="col" class="num">
+        {t('budget.lines.approved')}
+      </th>
+      <th scope="col" class="num">
+        {t('budget.lines.planned')}
+      </th>
+      <th scope="col" class="num">
+        {t('budget.lines.disbursed')}
+      </th>
+      <th scope="col" class="num">
+        {t('budget.lines.percent')}
+      </th>
+      <th scope="col" class="num">
+        {t('budget.lines.variance')}
+      </th>
+    </>
+  );
+}
+
 function Figures({ cells }: { cells: Sums }) {
   const variance = cells.disbursed - cells.planned;
   return (
@@ -122,21 +145,7 @@ function LinesTable({ t, lines, through }: { t: Translate; lines: Row[]; through
           <tr>
             <th scope="col">{t('budget.lines.item')}</th>
             <th scope="col">{t('budget.lines.division')}</th>
-            <th scope="col" class="num">
-              {t('budget.lines.approved')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.planned')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.disbursed')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.percent')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.variance')}
-            </th>
+            <FigureHeads t={t} />
           </tr>
         </thead>
         <tbody>{body}</tbody>
@@ -162,21 +171,7 @@ function CategoryTable({ t, progress }: { t: Translate; progress: PlanProgress }
         <thead>
           <tr>
             <th scope="col">{t('budget.lines.category')}</th>
-            <th scope="col" class="num">
-              {t('budget.lines.approved')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.planned')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.disbursed')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.percent')}
-            </th>
-            <th scope="col" class="num">
-              {t('budget.lines.variance')}
-            </th>
+            <FigureHeads t={t} />
           </tr>
         </thead>
         <tbody>
