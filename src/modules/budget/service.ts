@@ -9,6 +9,7 @@ import { bangkokDateParts } from '../../core/thai/bangkok.js';
 import { fiscalYearOf } from '../../core/thai/fiscal-year.js';
 import { formatSatang } from '../../core/thai/numbers.js';
 import { divisions } from '../staff/schema.js';
+import { listDivisions as listStaffDivisions } from '../staff/service.js';
 import { budgetPolicy } from './policy.js';
 import { type PlanProgress, plannedByMonth, planProgress } from './progress.js';
 import { type BudgetCategory, type BudgetPhasing, budgetDisbursements, budgetLines, budgetPlans } from './schema.js';
@@ -443,11 +444,7 @@ export function linePlannedByMonth(plan: Pick<BudgetPlan, 'phasing'>, line: Pick
   return plannedByMonth(plan.phasing, line.phases);
 }
 
-/** The organization's active divisions (for the import's ส่วนราชการ column and the filters). */
+/** The organization's divisions, inactive ones too (the import's ส่วนราชการ column and the filters), from the staff module. */
 export async function listDivisions(ctx: ServiceContext): Promise<{ id: number; name: string }[]> {
-  return dbOf(ctx)
-    .select({ id: divisions.id, name: divisions.name })
-    .from(divisions)
-    .where(eq(divisions.orgId, ctx.orgId))
-    .orderBy(asc(divisions.sortOrder), asc(divisions.id));
+  return (await listStaffDivisions(ctx, { includeInactive: true })).map((d) => ({ id: d.id, name: d.name }));
 }
