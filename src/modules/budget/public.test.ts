@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { createTestEnv, createTestOrg, TestBrowser, type TestEnv, type TestOrg } from '../../testing/harness.js';
 import { providersOf } from '../disclosure/evidence.js';
 import { getDataset } from '../opendata/registry.js';
+import { withdrawDocument } from '../publications/service.js';
 import { LINES_PAGE } from './public-routes.js';
-import { publishReport } from './report.js';
+import { publishedReports, publishReport } from './report.js';
 import { type FixtureLine, insertPlanFixture } from './report-demo.js';
 
 let env: TestEnv;
@@ -112,5 +113,15 @@ describe('budget public pages and open data', () => {
     const outsider = new TestBrowser(env, other.host);
     assert.equal((await outsider.get('/budget/2567')).status, 404);
     assert.doesNotMatch(await (await outsider.get('/budget')).text(), /\/budget\/2567/);
+  });
+
+  test('a report withdrawn on the publication log is no longer linked; publishing again needs no supersede reason', async () => {
+    const before = (await publishedReports(org.ctx, 2567)).get('plan');
+    assert.ok(before?.publicationId);
+    await withdrawDocument(org.ctx, before.publicationId, { reason: 'แนบไฟล์ผิดฉบับ' });
+    assert.equal((await publishedReports(org.ctx, 2567)).has('plan'), false);
+    const again = await publishReport(org.ctx, { fy: 2567, kind: 'plan' });
+    assert.ok(again.publication.id !== before.publicationId);
+    assert.equal((await publishedReports(org.ctx, 2567)).get('plan')?.publicationId, again.publication.id);
   });
 });

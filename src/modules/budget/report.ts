@@ -6,7 +6,7 @@ import { translator } from '../../core/i18n/i18n.js';
 import { saveFile } from '../../core/storage/files.js';
 import { toBuddhistYear } from '../../core/thai/index.js';
 import { type OitTopic, oitItemForTopic } from '../publications/oit-items.js';
-import { type Publication, publish } from '../publications/service.js';
+import { livePublications, type Publication, publish } from '../publications/service.js';
 import { budgetPolicy } from './policy.js';
 import { lineLabel, type PlanProgress, type ProgressLineInput, planProgress } from './progress.js';
 import { kindKey } from './report-messages.js';
@@ -222,8 +222,13 @@ export async function publishedReports(ctx: ServiceContext, fy: number): Promise
     .from(budgetReports)
     .where(and(eq(budgetReports.orgId, ctx.orgId), eq(budgetReports.fiscalYear, fy), isNotNull(budgetReports.publicationId)))
     .orderBy(asc(budgetReports.id));
+  // Only what is in force: a version withdrawn on the publication log no longer shows.
+  const live = await livePublications(
+    ctx,
+    rows.map((r) => r.publicationId as number),
+  );
   const out = new Map<BudgetReportKind, BudgetReportRow>();
-  for (const r of rows) out.set(r.kind, r);
+  for (const r of rows) if (r.publicationId != null && live.has(r.publicationId)) out.set(r.kind, r);
   return out;
 }
 

@@ -8,8 +8,7 @@ import { translator } from '../../core/i18n/i18n.js';
 import { readFileBytes, saveFile } from '../../core/storage/files.js';
 import { bangkokIsoDay, thaiMonthName, toBuddhistYear } from '../../core/thai/index.js';
 import { oitItemForTopic } from '../publications/oit-items.js';
-import { publications } from '../publications/schema.js';
-import { publish } from '../publications/service.js';
+import { livePublications, publish } from '../publications/service.js';
 import { buildAnnualReport, renderAnnualPdf, renderAnnualXlsx } from './annual.js';
 import { isFiscalYear, isMonthKey, monthBounds } from './list.js';
 import { buildMonthlySummary, fiscalMonthKeys } from './monthly.js';
@@ -188,20 +187,21 @@ async function livePublicationOf(ctx: ServiceContext, ref: ReportPeriodRef): Pro
   const rows = await dbOf(ctx)
     .select({ reportId: procurementReports.id, publicationId: procurementReports.publicationId })
     .from(procurementReports)
-    .innerJoin(publications, and(eq(publications.orgId, procurementReports.orgId), eq(publications.id, procurementReports.publicationId)))
     .where(
       and(
         eq(procurementReports.orgId, ctx.orgId),
         eq(procurementReports.fiscalYear, ref.fiscalYear),
         eq(procurementReports.kind, ref.kind),
         eq(procurementReports.period, ref.period),
-        isNull(publications.supersededBy),
-        isNull(publications.withdrawnBy),
+        isNotNull(procurementReports.publicationId),
       ),
     )
-    .orderBy(desc(procurementReports.id))
-    .limit(1);
-  const r = rows[0];
+    .orderBy(desc(procurementReports.id));
+  const live = await livePublications(
+    ctx,
+    rows.map((r) => r.publicationId as number),
+  );
+  const r = rows.find((x) => x.publicationId != null && live.has(x.publicationId));
   return r?.publicationId != null ? { reportId: r.reportId, publicationId: r.publicationId } : null;
 }
 
@@ -293,26 +293,27 @@ export interface PublishedReport {
 export async function publishedReports(ctx: ServiceContext, fiscalYear: number): Promise<PublishedReport[]> {
   if (!isFiscalYear(fiscalYear)) return [];
   const rows = await dbOf(ctx)
-    .select({
-      report: procurementReports,
-      publicationId: publications.id,
-      publishedAt: publications.publishedAt,
-      title: publications.title,
-    })
+    .select()
     .from(procurementReports)
-    .innerJoin(publications, and(eq(publications.orgId, procurementReports.orgId), eq(publications.id, procurementReports.publicationId)))
     .where(
       and(
         eq(procurementReports.orgId, ctx.orgId),
         eq(procurementReports.fiscalYear, fiscalYear),
         isNotNull(procurementReports.publicationId),
-        isNull(publications.supersededBy),
-        isNull(publications.withdrawnBy),
       ),
     )
     .orderBy(asc(procurementReports.kind), asc(procurementReports.period));
+  const live = await livePublications(
+    ctx,
+    rows.map((r) => r.publicationId as number),
+  );
   const now = ctx.app.now().getTime();
-  return rows.filter((r) => r.publishedAt.getTime() <= now);
+  const out: PublishedReport[] = [];
+  for (const report of rows) {
+    const p = report.publicationId == null ? undefined : live.get(report.publicationId);
+    if (p && p.publishedAt.getTime() <= now) out.push({ report, publicationId: p.id, publishedAt: p.publishedAt, title: p.title });
+  }
+  return out;
 }
 
 /** Fiscal years with a published report, newest first. */

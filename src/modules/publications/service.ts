@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { appendAudit, lockAuditHead } from '../../core/audit/audit.js';
 import { actorLabel } from '../../core/auth/roles.js';
 import { runCommand } from '../../core/command.js';
@@ -387,6 +387,30 @@ export async function currentPublication(ctx: ServiceContext, id: number): Promi
   let p = await getPublication(ctx, id);
   for (let hops = 0; p.supersededBy != null && hops < 1000; hops++) p = await getPublication(ctx, p.supersededBy);
   return p;
+}
+
+/**
+ * Of these publications, the ones in force for the public now — published, neither superseded
+ * nor withdrawn, visible — by id (for modules that keep the publication ids of their reports).
+ */
+export async function livePublications(ctx: ServiceContext, ids: readonly number[]): Promise<Map<number, Publication>> {
+  const wanted = [...new Set(ids.filter(isRowId))];
+  if (!wanted.length) return new Map();
+  const now = ctx.app.now();
+  const rows = await dbOf(ctx)
+    .select()
+    .from(publications)
+    .where(
+      and(
+        eq(publications.orgId, ctx.orgId),
+        inArray(publications.id, wanted),
+        eq(publications.action, 'publish'),
+        isNull(publications.supersededBy),
+        isNull(publications.withdrawnBy),
+        or(isNull(publications.visibleFrom), lte(publications.visibleFrom, now)) as SQL,
+      ),
+    );
+  return new Map(rows.map((p) => [p.id, asReadable(p, now)]));
 }
 
 /** The fiscal years that have at least one publication, newest first. */
