@@ -26,7 +26,16 @@ export interface CommandTools {
  */
 export async function runCommand<T>(
   ctx: ServiceContext,
-  spec: { action: string; allowed: boolean; actorLabel?: string },
+  spec: {
+    action: string;
+    allowed: boolean;
+    actorLabel?: string;
+    /**
+     * An anonymous write (a complaint, a staff suggestion): the audit entry keeps the action and
+     * what was touched but no user and no address, even when someone is signed in.
+     */
+    anonymous?: boolean;
+  },
   /**
    * The write. `txCtx` is the caller's context bound to this transaction: pass it (never the
    * outer ctx) to anything called inside — on PGlite a query outside the open transaction
@@ -49,14 +58,14 @@ export async function runCommand<T>(
     for (const e of events) after.unshift(() => ctx.app.events.deliverLocal(e));
     await appendAudit(tx, {
       orgId: ctx.orgId,
-      actorUserId: ctx.actor?.userId || null,
-      actorLabel: spec.actorLabel ?? actorLabel(ctx.actor),
+      actorUserId: spec.anonymous ? null : ctx.actor?.userId || null,
+      actorLabel: spec.actorLabel ?? (spec.anonymous ? 'anonymous' : actorLabel(ctx.actor)),
       action: spec.action,
       entity: outcome.entity,
       entityId: outcome.entityId ?? null,
       summary: outcome.summary,
       data: outcome.data ?? null,
-      ip: ctx.ip ?? null,
+      ip: spec.anonymous ? null : (ctx.ip ?? null),
       at: ctx.app.now(),
     });
     return outcome.result;

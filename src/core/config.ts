@@ -22,6 +22,8 @@ export interface Config {
   bodyLimit: number;
   /** Largest accepted uploaded file, bytes. */
   uploadLimit: number;
+  /** The master key for sealed data and keyed hashes (src/core/crypto/secrets.ts); else DATA_DIR/secret.key. */
+  secretKey: string | undefined;
   version: string;
 }
 
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     proxyHops: proxyHops(env.TRUST_PROXY),
     bodyLimit: Number(env.BODY_LIMIT ?? 12 * 1024 * 1024),
     uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
+    secretKey: env.SECRET_KEY || undefined,
     version,
   };
 }

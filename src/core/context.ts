@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Actor } from './auth/roles.js';
 import type { Config } from './config.js';
+import type { Secrets } from './crypto/secrets.js';
 import type { Database, Db } from './db/client.js';
 import type { EventBus } from './events/bus.js';
 import type { Catalogs } from './i18n/i18n.js';
@@ -15,6 +16,8 @@ export interface AppServices {
   events: EventBus;
   files: FileStore;
   catalogs: Catalogs;
+  /** Sealing and keyed hashes with the installation's master key. */
+  secrets: Secrets;
   /** The clock, replaceable in tests. */
   now: () => Date;
 }

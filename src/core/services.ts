@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import type { Config } from './config.js';
 import type { AppServices } from './context.js';
+import { createSecrets, loadMasterKey } from './crypto/secrets.js';
 import { type Database, type OpenOptions, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createEventBus } from './events/bus.js';
@@ -56,6 +57,7 @@ export async function createServices(
     events,
     files: new FileStore(path.join(config.dataDir, 'files')),
     catalogs: catalogsFor(modules),
+    secrets: createSecrets(loadMasterKey(config.secretKey, config.dataDir)),
     now: opts.now ?? (() => new Date()),
   };
 }

@@ -10,7 +10,7 @@ import { createOrganization, organizationCount } from '../modules/organization/s
 import { DEMO_ORGANIZATION } from './organization.js';
 
 /** The accounts the demo creates, one per role (the issue's list), in this order. */
-export const DEMO_USERNAMES = ['admin', 'ita', 'head', 'deputy', 'mayor', 'frontdesk', 'finance', 'counter1'] as const;
+export const DEMO_USERNAMES = ['admin', 'ita', 'head', 'deputy', 'mayor', 'frontdesk', 'finance', 'counter1', 'legal'] as const;
 
 const MARKER = 'prongsai-demo.json';
 

@@ -4,12 +4,15 @@ import apidocs from './apidocs/module.js';
 import audit from './audit/module.js';
 import auth from './auth/module.js';
 import budget from './budget/module.js';
+import circulars from './circulars/module.js';
+import complaints from './complaints/module.js';
 import dashboard from './dashboard/module.js';
 import disclosure from './disclosure/module.js';
 import facilities from './facilities/module.js';
 import frontdesk from './frontdesk/module.js';
 import home from './home/module.js';
 import measures from './measures/module.js';
+import meetings from './meetings/module.js';
 import news from './news/module.js';
 import notifications from './notifications/module.js';
 import opendata from './opendata/module.js';
@@ -23,6 +26,7 @@ import routing from './routing/module.js';
 import search from './search/module.js';
 import services from './services/module.js';
 import staff from './staff/module.js';
+import suggestions from './suggestions/module.js';
 import surveys from './surveys/module.js';
 
 /** The registry: a capability is one folder and one line here. Order sets the demo seeding order. */
@@ -49,6 +53,10 @@ export const modules: readonly ModuleDefinition[] = [
   services,
   budget,
   procurement,
+  circulars,
+  meetings,
+  suggestions,
+  complaints,
   disclosure,
   search,
   dashboard,

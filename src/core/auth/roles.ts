@@ -1,5 +1,5 @@
 /** The roles a staff account can hold; what each may do is decided by each module's policy. */
-export const ROLES = ['admin', 'executive', 'division_head', 'staff', 'front_desk', 'ita_coordinator'] as const;
+export const ROLES = ['admin', 'executive', 'division_head', 'staff', 'front_desk', 'ita_coordinator', 'complaint_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(x: string): x is Role {

@@ -42,6 +42,7 @@ export const coreMessages: ModuleMessages = {
       staff: 'เจ้าหน้าที่',
       front_desk: 'เจ้าหน้าที่จุดแรกรับ',
       ita_coordinator: 'ผู้ประสานงาน ITA',
+      complaint_officer: 'เจ้าหน้าที่รับเรื่องร้องเรียนการทุจริต',
     },
     actions: {
       save: 'บันทึก',
@@ -181,6 +182,7 @@ export const coreMessages: ModuleMessages = {
       staff: 'Staff',
       front_desk: 'Front desk',
       ita_coordinator: 'ITA coordinator',
+      complaint_officer: 'Complaint officer',
     },
     actions: {
       save: 'Save',

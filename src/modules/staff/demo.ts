@@ -78,6 +78,14 @@ const POSITIONS = [
     rank: 'staff',
   },
   {
+    key: 'legal',
+    title: 'นิติกรชำนาญการ',
+    titleEn: 'Legal Officer',
+    appendOrgName: false,
+    division: 'office',
+    rank: 'staff',
+  },
+  {
     key: 'educationOfficer',
     title: 'นักวิชาการศึกษาปฏิบัติการ',
     titleEn: 'Education Officer',
@@ -105,7 +113,7 @@ const PEOPLE: DemoPerson[] = [
     lastName: 'กุลเกื้อ',
     positionKey: 'head',
     divisionKey: 'office',
-    roles: ['division_head'],
+    roles: ['division_head', 'complaint_officer'],
   },
   {
     username: 'deputy',
@@ -160,6 +168,16 @@ const PEOPLE: DemoPerson[] = [
     positionKey: 'admin',
     divisionKey: 'office',
     roles: ['staff'],
+  },
+  {
+    // Receives the corruption complaints (the complaint officer role): the office's legal officer.
+    username: 'legal',
+    titlePrefix: 'นาย',
+    firstName: 'อิสมาแอ',
+    lastName: 'เจ๊ะมะ',
+    positionKey: 'legal',
+    divisionKey: 'office',
+    roles: ['complaint_officer', 'staff'],
   },
 ];
 

@@ -47,6 +47,7 @@ export const messages: ModuleMessages = {
       staff: 'เจ้าหน้าที่ทั่วไป',
       front_desk: 'จุดแรกรับ: รับผู้มาติดต่อ ออกบัตรคิว',
       ita_coordinator: 'จัดทำมาตรการ ITA รวบรวมหลักฐาน และรายงาน',
+      complaint_officer: 'รับและดำเนินการเรื่องร้องเรียนการทุจริต เห็นตัวตนผู้ร้องเฉพาะเรื่องที่ได้รับมอบหมาย',
     },
     people: {
       title: 'บุคลากรและบัญชีผู้ใช้',
@@ -164,6 +165,7 @@ export const messages: ModuleMessages = {
       staff: 'General staff',
       front_desk: 'First-contact point: receives visitors, issues queue tickets',
       ita_coordinator: 'Plans the ITA measures, collects evidence, reports',
+      complaint_officer: 'Handles corruption complaints; sees a reporter\'s identity only on complaints assigned to them',
     },
     people: {
       title: 'Staff and accounts',

@@ -1,0 +1,2 @@
+/** Stub (issue 8 foundations): the ITA evidence registers itself here. */
+export {};
