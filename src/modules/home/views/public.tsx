@@ -45,6 +45,7 @@ const TASKS: Task[] = [
   { href: '/qa', icon: 'message-circle-question', key: 'qa' },
   { href: '/budget', icon: 'landmark', key: 'budget' },
   { href: '/procurement', icon: 'file-check', key: 'procurement' },
+  { href: '/complaints', icon: 'scale', key: 'complaints' },
   { href: '/ita', icon: 'shield-check', key: 'ita' },
   { href: '/about', icon: 'building-2', key: 'about' },
 ];
