@@ -51,10 +51,21 @@ const baseURL = `http://127.0.0.1:${port}`;
 const freshURL = `http://127.0.0.1:${freshPort}`;
 process.env.PRONGSAI_E2E_FRESH_URL = freshURL;
 
+/**
+ * `npm test` hands over its compiled mirror of the repository (scripts/compile-tests.mjs: the
+ * transform tsx applies, done once): the servers start from it without compiling the whole app
+ * again, each on its own. Run directly, Playwright starts them through tsx as `npm start` does.
+ */
+const compiled = process.env.PRONGSAI_E2E_COMPILED;
+const serveCommand =
+  compiled && fs.existsSync(path.join(compiled, 'src/main.js'))
+    ? `"${process.execPath}" --enable-source-maps "${path.join(compiled, 'src/main.js')}" serve`
+    : 'npx tsx src/main.ts serve';
+
 /** The app as `npm start` runs it: PGlite in its own data dir, whatever DATABASE_URL the shell has. */
 function server(url: string, port: string, dataDir: string) {
   return {
-    command: 'npx tsx src/main.ts serve',
+    command: serveCommand,
     url: `${url}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

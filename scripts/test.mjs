@@ -213,14 +213,15 @@ if (!e2eOnly) {
     compiled = await compileForTests();
     console.log(`Compiled the TypeScript for this run in ${((Date.now() - startedCompile) / 1000).toFixed(1)} s.`);
   }
-  // Prepare the migrated PGlite template once, before the test processes race for it.
+  // Prepare the migrated templates once (PGlite's, and PostgreSQL's when that pass runs), before
+  // the test processes race for them.
   const databaseModule = compiled ? path.join(compiled, 'src/testing/database.js') : path.join(root, 'src/testing/database.ts');
   const prepared = spawnSync(
     process.execPath,
     [
       ...(compiled ? [] : ['--import', 'tsx']),
       '-e',
-      `import(${JSON.stringify(pathToFileURL(databaseModule).href)}).then((m) => m.ensurePgliteTemplate())`,
+      `import(${JSON.stringify(pathToFileURL(databaseModule).href)}).then(async (m) => { await m.ensurePgliteTemplate(); if (process.env.TEST_DATABASE_URL) await m.ensurePgTemplate(); })`,
     ],
     { cwd: root, stdio: 'inherit' },
   );
@@ -266,10 +267,15 @@ if (!e2eOnly) {
 if (filters.length === 0 || e2eOnly) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (fs.existsSync(chromium)) {
+    // The servers the browser tests start run this run's compiled JavaScript (playwright.config.ts
+    // reads PRONGSAI_E2E_COMPILED): the same code without compiling the whole app through tsx in
+    // each server at start.
+    if (!compiled && process.env.PRONGSAI_TEST_TSX !== '1') compiled = await compileForTests();
     results.push([
       'browser tests in Chromium',
       run('browser tests in Chromium', process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test'], {
         CHROMIUM_PATH: chromium,
+        ...(compiled ? { PRONGSAI_E2E_COMPILED: compiled, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') } : {}),
       }),
     ]);
   } else {

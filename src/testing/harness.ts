@@ -37,7 +37,7 @@ export async function createTestEnv(
 ): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env }, 'test');
-  const testDb = await openTestDatabase();
+  const testDb = await openTestDatabase({ migrated: true });
   const modules = opts.modules ?? allModules;
   const services = await createServices(config, modules, { database: testDb.database, logger: pino({ level: 'silent' }), now: opts.now });
   const registry = createRegistry(modules);

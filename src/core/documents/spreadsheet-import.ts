@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Inflate } from 'fflate';
 import { AppError, type FieldError } from '../http/errors.js';
 import { MAX_SATANG, satangFromBahtInput } from '../http/validation.js';
 import type { MessageParams } from '../i18n/i18n.js';
 import { toArabicDigits } from '../thai/digits.js';
 import { formatSatang } from '../thai/numbers.js';
+import { loadExcelJS } from './xlsx.js';
 
 /**
  * Imports of tables people keep in Excel (the spending plan, the procurement list, e-GP exports):
@@ -222,7 +223,7 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 
 async function xlsxRows(bytes: Uint8Array, limits: Required<Omit<ImportLimits, 'sheet'>> & { sheet?: string }): Promise<RawCell[][][]> {
   checkZip(bytes, limits.maxUnpackedBytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,14 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * ExcelJS, loaded the first time a spreadsheet is written or read: it is a third of a second of
+ * start-up in every process (each test file, the CLI), and most never touch a spreadsheet.
+ */
+let excel: Promise<typeof ExcelJS> | undefined;
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+}
 
 /**
  * Spreadsheets (XLSX) for statistics and open data: ITA asks for XLSX beside PDF. One sheet per
@@ -42,7 +52,7 @@ function sheetName(name: string, used: Set<string>): string {
 }
 
 export async function renderXlsx(sheets: XlsxSheet[], meta: XlsxMeta = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = meta.creator ?? 'Prongsai';
   wb.title = meta.title ?? '';
   const when = meta.created ?? new Date();
@@ -82,7 +92,7 @@ export async function renderXlsx(sheets: XlsxSheet[], meta: XlsxMeta = {}): Prom
 
 /** Reads the cell values of every sheet back (tests, imports): sheet name → rows of values. */
 export async function readXlsx(data: Buffer): Promise<Map<string, XlsxCell[][]>> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const out = new Map<string, XlsxCell[][]>();
   wb.eachSheet((ws) => {

@@ -25,13 +25,17 @@ const assets = new Map<string, Asset>();
 function add(name: string, body: Buffer, type: string) {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const compressible = type.startsWith('text/') || type.includes('javascript') || type.includes('svg');
-  assets.set(name, {
-    body,
-    type,
-    hash,
-    gzip: compressible ? gzipSync(body, { level: 9 }) : undefined,
-    br: compressible ? brotliCompressSync(body) : undefined,
-  });
+  const asset: Asset = { body, type, hash };
+  // Compressed the first time a browser asks for that encoding, then kept: compressing every
+  // asset at start (brotli at its best) took about a quarter of a second of every process's
+  // start-up, and most processes (tests, the CLI) never serve an asset.
+  if (compressible) {
+    let gzip: Buffer | undefined;
+    let br: Buffer | undefined;
+    Object.defineProperty(asset, 'gzip', { enumerable: true, get: () => (gzip ??= gzipSync(body, { level: 9 })) });
+    Object.defineProperty(asset, 'br', { enumerable: true, get: () => (br ??= brotliCompressSync(body)) });
+  }
+  assets.set(name, asset);
 }
 
 /** Web fonts: Sarabun for text (looped Thai, easier for older eyes), IBM Plex Sans Thai for headings. */

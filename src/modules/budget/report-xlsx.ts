@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../core/context.js';
 import { FONT_FAMILY, sarabunFonts } from '../../core/documents/fonts.js';
-import { renderXlsx, type XlsxCell, type XlsxSheet } from '../../core/documents/xlsx.js';
+import { loadExcelJS, renderXlsx, type XlsxCell, type XlsxSheet } from '../../core/documents/xlsx.js';
 import type { Locale, Translate } from '../../core/i18n/i18n.js';
 import { fiscalMonths, formatNumber } from '../../core/thai/index.js';
 import { getOrganization } from '../organization/service.js';
@@ -229,7 +229,7 @@ export async function renderBudgetXlsx(ctx: ServiceContext, r: BudgetReport, t: 
   );
   const png = await chartPng(svg);
   if (!png) return buf;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[3];
   if (!ws) return buf;
