@@ -47,6 +47,10 @@ const PAGES: { name: string; path: string; signedIn: boolean; viewportShot?: boo
   { name: 'publications', path: '/publications', signedIn: false },
   { name: 'staff-disclosure', path: '/staff/disclosure', signedIn: true },
   { name: 'staff-services-new', path: '/staff/services/new', signedIn: true },
+  { name: 'complaints', path: '/complaints', signedIn: false, viewportShot: true },
+  { name: 'complaint-stats', path: '/complaints/stats/2569', signedIn: false },
+  { name: 'staff-circulars-new', path: '/staff/circulars/new', signedIn: true },
+  { name: 'staff-meetings-new', path: '/staff/meetings/new', signedIn: true, viewportShot: true },
 ];
 const SHOTS = path.join('test-results', 'screenshots');
 

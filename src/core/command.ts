@@ -4,6 +4,11 @@ import type { ServiceContext } from './context.js';
 import type { Db } from './db/client.js';
 import type { BusEvent } from './events/bus.js';
 import { forbidden, unauthorized } from './http/errors.js';
+import { bangkokIsoDay } from './thai/bangkok.js';
+
+function bangkokDayStart(d: Date): Date {
+  return new Date(`${bangkokIsoDay(d)}T00:00:00+07:00`);
+}
 
 export interface CommandOutcome<T> {
   result: T;
@@ -32,7 +37,8 @@ export async function runCommand<T>(
     actorLabel?: string;
     /**
      * An anonymous write (a complaint, a staff suggestion): the audit entry keeps the action and
-     * what was touched but no user and no address, even when someone is signed in.
+     * what was touched but no user and no address, even when someone is signed in, and its time
+     * only to the (Bangkok) day. Its place in the chain still orders it among the day's entries.
      */
     anonymous?: boolean;
   },
@@ -66,7 +72,7 @@ export async function runCommand<T>(
       summary: outcome.summary,
       data: outcome.data ?? null,
       ip: spec.anonymous ? null : (ctx.ip ?? null),
-      at: ctx.app.now(),
+      at: spec.anonymous ? bangkokDayStart(ctx.app.now()) : ctx.app.now(),
     });
     return outcome.result;
   };

@@ -38,6 +38,8 @@ export const MESSAGE_MAX = 5_000;
 /** Attachments: at most this many per submission, each at most this size; types by content. */
 export const ATTACHMENTS_MAX = 5;
 export const ATTACHMENT_BYTES_MAX = 5 * 1024 * 1024;
+/** All files of one submission together: under the server's default 12 MB body limit, so the form comes back with a message instead of the bare 413 page. */
+export const ATTACHMENTS_TOTAL_BYTES_MAX = 10 * 1024 * 1024;
 export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 
 /** The national channels the public pages link to. */

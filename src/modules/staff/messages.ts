@@ -165,7 +165,7 @@ export const messages: ModuleMessages = {
       staff: 'General staff',
       front_desk: 'First-contact point: receives visitors, issues queue tickets',
       ita_coordinator: 'Plans the ITA measures, collects evidence, reports',
-      complaint_officer: 'Handles corruption complaints; sees a reporter\'s identity only on complaints assigned to them',
+      complaint_officer: 'Handles corruption complaints; sees a reporter’s identity only on complaints assigned to them',
     },
     people: {
       title: 'Staff and accounts',
