@@ -22,9 +22,15 @@ export interface AnnouncementInput {
 
 const SOURCE = String.raw`
 #let d = json("data.json")
-#set page(paper: "a4", margin: (left: 3cm, right: 2cm, top: 1.5cm, bottom: 2cm))
+// A page after the first carries its number, "-๒-", centred 1.5 cm from the top, and its text
+// starts 2.5 cm down; the first page's Garuda stands 1.5 cm from the top (pulled up by 1 cm).
+#set page(paper: "a4", margin: (left: 3cm, right: 2cm, top: 2.5cm, bottom: 2cm), header-ascent: 0.6cm, header: context {
+  let n = counter(page).get().first()
+  if n > 1 { align(center)[-#str(n).clusters().map(c => d.digits.at(int(c))).join()-] }
+})
 #set text(font: "${FONT_FAMILY}", size: 16pt, lang: "th")
 #set par(justify: false, leading: 0.65em)
+#v(-1cm, weak: false)
 #align(center)[
   #if d.garuda != none { image(d.garuda, height: 3cm) }
   #v(0.3cm)
@@ -52,6 +58,7 @@ export async function renderAnnouncementPdf(input: AnnouncementInput): Promise<U
   if (input.garuda) files[`garuda.${input.garuda.type}`] = input.garuda.bytes;
   const data = {
     garuda: input.garuda ? `garuda.${input.garuda.type}` : null,
+    digits: [...'๐๑๒๓๔๕๖๗๘๙'],
     title: th(`ประกาศ${input.org}`),
     subject: th(`เรื่อง ${input.subject}`),
     paragraphs: input.paragraphs.map(th),
