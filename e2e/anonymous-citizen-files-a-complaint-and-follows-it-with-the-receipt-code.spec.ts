@@ -24,8 +24,8 @@ async function fileComplaint(
   await page.getByLabel('รายละเอียด', { exact: true }).fill(complaint.description);
   if (complaint.name) {
     await page.getByLabel('ให้ข้อมูลติดต่อ').check();
-    await page.getByLabel('ชื่อ-นามสกุล').fill(complaint.name);
-    if (complaint.phone) await page.getByLabel('หมายเลขโทรศัพท์').fill(complaint.phone);
+    await page.getByRole('textbox', { name: /^ชื่อ-นามสกุล/ }).fill(complaint.name);
+    if (complaint.phone) await page.getByRole('textbox', { name: /^หมายเลขโทรศัพท์/ }).fill(complaint.phone);
     await page.getByLabel('ยินยอมให้เจ้าหน้าที่ติดต่อกลับเพื่อสอบถามข้อเท็จจริง').check();
   }
   await page.waitForTimeout(HUMAN_PAUSE_MS);
@@ -54,7 +54,8 @@ async function officer(admin: Page, browser: Browser, n: string): Promise<{ page
 async function openCase(page: Page, subject: string) {
   await page.goto('/staff/complaints');
   await page.getByRole('link', { name: subject }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('เรื่องร้องเรียนเลขที่');
+  await expect(page.locator('main')).toContainText(subject);
 }
 
 test('an anonymous citizen files a complaint and later follows it with the receipt code', async ({ adminPage: admin, browser }) => {
@@ -87,9 +88,10 @@ test('an anonymous citizen files a complaint and later follows it with the recei
   }
   await openCase(legal.page, subject);
   await expectNoAxeViolations(legal.page, 'a complaint as its officer sees it');
-  await legal.page.getByLabel('ตอบรับเรื่องแล้ว', { exact: true }).check();
-  await legal.page.getByLabel('เหตุผล', { exact: true }).fill('รับเรื่องไว้แล้ว อยู่ระหว่างรวบรวมข้อเท็จจริงจากกองช่าง');
-  await legal.page.getByRole('button', { name: 'บันทึกสถานะ' }).click();
+  const statusForm = legal.page.getByRole('form', { name: 'เปลี่ยนสถานะ' });
+  await statusForm.getByLabel('ตอบรับเรื่องแล้ว', { exact: true }).check();
+  await statusForm.getByRole('textbox', { name: /^เหตุผล/ }).fill('รับเรื่องไว้แล้ว อยู่ระหว่างรวบรวมข้อเท็จจริงจากกองช่าง');
+  await statusForm.getByRole('button', { name: 'บันทึกสถานะ' }).click();
   await expect(legal.page.getByRole('status').filter({ hasText: 'บันทึกสถานะแล้ว' })).toBeVisible();
   const note = `ตรวจสอบสมุดคุมใบอนุญาตเดือนนี้ ${n}`;
   await legal.page.getByLabel('บันทึก', { exact: true }).fill(note);

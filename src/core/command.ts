@@ -1,14 +1,10 @@
+import { tallyAnonymous } from './audit/anonymous.js';
 import { appendAudit, lockAuditHead } from './audit/audit.js';
 import { actorLabel } from './auth/roles.js';
 import type { ServiceContext } from './context.js';
 import type { Db } from './db/client.js';
 import type { BusEvent } from './events/bus.js';
 import { forbidden, unauthorized } from './http/errors.js';
-import { bangkokIsoDay } from './thai/bangkok.js';
-
-function bangkokDayStart(d: Date): Date {
-  return new Date(`${bangkokIsoDay(d)}T00:00:00+07:00`);
-}
 
 export interface CommandOutcome<T> {
   result: T;
@@ -36,9 +32,9 @@ export async function runCommand<T>(
     allowed: boolean;
     actorLabel?: string;
     /**
-     * An anonymous write (a complaint, a staff suggestion): the audit entry keeps the action and
-     * what was touched but no user and no address, even when someone is signed in, and its time
-     * only to the (Bangkok) day. Its place in the chain still orders it among the day's entries.
+     * An anonymous write (a complaint, a staff suggestion, an anonymous opinion): no user, no
+     * address, not even its own entry — it is counted for its day and action, and the day's count
+     * enters the audit chain after the day is over (src/core/audit/anonymous.ts).
      */
     anonymous?: boolean;
   },
@@ -62,18 +58,23 @@ export async function runCommand<T>(
     // Other app servers hear of the events when (and only if) this transaction commits.
     for (const e of events) await ctx.app.events.publishInTransaction(tx, e);
     for (const e of events) after.unshift(() => ctx.app.events.deliverLocal(e));
-    await appendAudit(tx, {
-      orgId: ctx.orgId,
-      actorUserId: spec.anonymous ? null : ctx.actor?.userId || null,
-      actorLabel: spec.actorLabel ?? (spec.anonymous ? 'anonymous' : actorLabel(ctx.actor)),
-      action: spec.action,
-      entity: outcome.entity,
-      entityId: outcome.entityId ?? null,
-      summary: outcome.summary,
-      data: outcome.data ?? null,
-      ip: spec.anonymous ? null : (ctx.ip ?? null),
-      at: spec.anonymous ? bangkokDayStart(ctx.app.now()) : ctx.app.now(),
-    });
+    if (spec.anonymous) {
+      // No entry of its own: its place in the chain would tell when it was made (anonymous.ts).
+      await tallyAnonymous(tx, { orgId: ctx.orgId, action: spec.action, entity: outcome.entity, at: ctx.app.now() });
+    } else {
+      await appendAudit(tx, {
+        orgId: ctx.orgId,
+        actorUserId: ctx.actor?.userId || null,
+        actorLabel: spec.actorLabel ?? actorLabel(ctx.actor),
+        action: spec.action,
+        entity: outcome.entity,
+        entityId: outcome.entityId ?? null,
+        summary: outcome.summary,
+        data: outcome.data ?? null,
+        ip: ctx.ip ?? null,
+        at: ctx.app.now(),
+      });
+    }
     return outcome.result;
   };
   if (ctx.tx) {

@@ -109,6 +109,22 @@ export async function createTestUser(
   return { staffId: created.staffId, userId: created.userId, username, password };
 }
 
+/** A service context acting as the given user of the organization, with the given roles. */
+export function actingAs(org: TestOrg, user: TestUser, roles: Role[]): ServiceContext {
+  return {
+    app: org.ctx.app,
+    orgId: org.org.id,
+    actor: {
+      orgId: org.org.id,
+      userId: user.userId,
+      username: user.username,
+      displayName: user.username,
+      roles,
+      mustChangePassword: false,
+    },
+  };
+}
+
 /**
  * A browser for app.request(): keeps cookies per host, reads the CSRF token from the forms it
  * was given, and follows nothing by itself (tests see every redirect).

@@ -33,3 +33,22 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Anonymous writes (a complaint, a staff suggestion, an anonymous opinion) of one day, counted:
+ * an entry of their own in the chain would stand between its neighbours and show when, and so
+ * by whom, it was made. The count is kept in the write's transaction and enters the chain as one
+ * entry per day and action once the day is over (src/core/audit/anonymous.ts).
+ */
+export const auditAnonymousTally = pgTable(
+  'audit_anonymous_tally',
+  {
+    orgId: orgIdColumn(),
+    /** The Bangkok day, 'YYYY-MM-DD'. */
+    day: text('day').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.action, t.entity] })],
+);

@@ -10,12 +10,17 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
 /**
  * Reads an HTML form (urlencoded or multipart) and validates it. Text fields are trimmed and
  * empty text becomes undefined, so `optional()` means "may be left blank". Fields named with a
- * trailing [] (checkboxes) become arrays. Files stay File objects.
+ * trailing [] (checkboxes) become arrays. Files stay File objects: `files` holds the last
+ * non-empty file of each field, `fileLists` every file posted under each field (several files
+ * under one name, empty ones included), in order.
  */
-export async function readForm(c: AppContext): Promise<{ values: FormValues; files: Record<string, File> }> {
+export async function readForm(
+  c: AppContext,
+): Promise<{ values: FormValues; files: Record<string, File>; fileLists: Record<string, File[]> }> {
   const body = await c.req.parseBody({ all: true });
   const values: FormValues = {};
   const files: Record<string, File> = {};
+  const fileLists: Record<string, File[]> = {};
   for (const [rawKey, v] of Object.entries(body)) {
     if (rawKey === '_csrf') continue;
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
@@ -23,12 +28,15 @@ export async function readForm(c: AppContext): Promise<{ values: FormValues; fil
     const texts: string[] = [];
     for (const item of list) {
       if (typeof item === 'string') texts.push(item);
-      else if (item instanceof File && item.size > 0) files[key] = item;
+      else if (item instanceof File) {
+        (fileLists[key] ??= []).push(item);
+        if (item.size > 0) files[key] = item;
+      }
     }
     if (rawKey.endsWith('[]')) values[key] = texts;
     else if (texts.length > 0) values[key] = texts[texts.length - 1] ?? '';
   }
-  return { values, files };
+  return { values, files, fileLists };
 }
 
 export function validateValues<S extends z.ZodType>(schema: S, values: FormValues, labels: FieldLabels): FormResult<z.output<S>> {
@@ -65,8 +73,17 @@ export function formValue(values: FormValues, key: string): string {
   return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
 }
 
+/** A form page's state: the values to show again and the errors to show with them. */
+export interface FormState {
+  values: FormValues;
+  errors: FieldError[];
+}
+
+/** The state of a form shown for the first time: nothing posted, no errors. */
+export const emptyForm = (): FormState => ({ values: {}, errors: [] });
+
 /** The posted value of a field when the form was posted with it, else the saved one (or ''). */
-export function formValueOr(values: FormValues, key: string, fallback: string | null | undefined): string {
+export function formValueOr(values: FormValues, key: string, fallback?: string | null): string {
   return values[key] !== undefined ? formValue(values, key) : (fallback ?? '');
 }
 

@@ -30,6 +30,41 @@ describe('stripping image metadata', () => {
     assert.deepEqual(Buffer.from(stripImageMetadata(TINY_JPEG)), TINY_JPEG);
   });
 
+  test('JPEG: IPTC, MPF and anything after the end of the picture go; ICC profiles, JFIF and Adobe stay', () => {
+    const seg = (marker: number, payload: Buffer) => {
+      const h = Buffer.alloc(4);
+      h.writeUInt16BE(marker, 0);
+      h.writeUInt16BE(payload.length + 2, 2);
+      return Buffer.concat([h, payload]);
+    };
+    const icc = seg(0xffe2, Buffer.from('ICC_PROFILE\0\x01\x01profile-bytes', 'latin1'));
+    const adobe = seg(0xffee, Buffer.from('Adobe\0\x64\0\0\0\0\x01', 'latin1'));
+    const iptc = seg(0xffed, Buffer.from('Photoshop 3.0\0By-line: Somchai; City: Bacho', 'latin1'));
+    const mpf = seg(0xffe2, Buffer.from('MPF\0II*\0second-picture-index', 'latin1'));
+    // A phone's appended second picture (a preview or gain map) with its own Exif GPS.
+    const appended = jpegWithGps();
+    const tagged = Buffer.concat([TINY_JPEG.subarray(0, 2), icc, adobe, iptc, mpf, TINY_JPEG.subarray(2), appended]);
+    const clean = stripImageMetadata(tagged);
+    assert.ok(!has(clean, 'By-line') && !has(clean, 'MPF') && !has(clean, 'ProngsaiCam') && !has(clean, 'Exif'));
+    assert.ok(has(clean, 'ICC_PROFILE') && has(clean, 'Adobe'));
+    assert.deepEqual(Buffer.from(clean), Buffer.concat([TINY_JPEG.subarray(0, 2), icc, adobe, TINY_JPEG.subarray(2)]));
+  });
+
+  test('JPEG: a progressive picture keeps every scan and the tables between them; stuffed bytes and restarts stay inside a scan', () => {
+    // SOI, a first scan whose data holds a stuffed 0xFF00 and a restart marker, a table between
+    // scans, a COM comment between scans (dropped), a second scan, EOI.
+    const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
+    const scan1 = Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]);
+    const dht = Buffer.from([0xff, 0xc4, 0x00, 0x05, 0x10, 0x00, 0x01]);
+    const com = Buffer.from([0xff, 0xfe, 0x00, 0x06, 0x67, 0x70, 0x73, 0x21]);
+    const scan2 = Buffer.from([0x78, 0x9a]);
+    const start = Buffer.from([0xff, 0xd8]);
+    const eoi = Buffer.from([0xff, 0xd9]);
+    const progressive = Buffer.concat([start, sos, scan1, dht, com, sos, scan2, eoi, Buffer.from('trailing video')]);
+    assert.deepEqual(Buffer.from(stripImageMetadata(progressive)), Buffer.concat([start, sos, scan1, dht, sos, scan2, eoi]));
+    assert.throws(() => stripImageMetadata(Buffer.concat([start, sos, scan1])), MalformedImageError, 'no end of image');
+  });
+
   test('PNG: eXIf and text chunks are dropped, the rest kept', async () => {
     const tagged = await pngWithGps();
     const clean = stripImageMetadata(tagged);

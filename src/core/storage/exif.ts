@@ -58,8 +58,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const XMP_ID = 'http://ns.adobe.com/xap/1.0/\0';
-const XMP_EXT_ID = 'http://ns.adobe.com/xmp/extension/\0';
+/** APP2 segments that hold an ICC colour profile (kept: without it colours shift). */
+const ICC_ID = 'ICC_PROFILE\0';
 
 /**
  * The Orientation tag (0x0112, 1–8) of an Exif block's TIFF structure (the bytes after
@@ -101,10 +101,14 @@ export function orientationSegment(orientation: number): Uint8Array {
 }
 
 /**
- * JPEG: the segments before the scan are walked; APP1 segments holding Exif or XMP and COM
- * comments are dropped. Everything from the first SOS on (the compressed picture) is copied.
- * An Exif orientation other than 1 (upright) comes back, alone, where the Exif segment was,
- * so a photo taken with the phone turned is not shown on its side.
+ * JPEG: every segment is walked, the compressed scans included (a progressive JPEG has several,
+ * with tables between them). Kept: the picture's own segments, APP0 (JFIF), APP2 ICC colour
+ * profiles and APP14 (Adobe colour transform). Dropped: every other APPn — Exif, XMP, IPTC
+ * (APP13: by-line, city), MPF (APP2: the camera's second pictures) … — and COM comments; and
+ * everything after the end-of-image marker (previews, gain maps and motion-photo videos
+ * appended by phones, which carry their own metadata and location). An Exif orientation other
+ * than 1 (upright) comes back, alone, where the Exif segment was, so a photo taken with the
+ * phone turned is not shown on its side.
  */
 export function stripJpeg(b: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [b.subarray(0, 2)];
@@ -125,7 +129,8 @@ export function stripJpeg(b: Uint8Array): Uint8Array {
       continue;
     }
     if (marker === 0xd9) {
-      parts.push(b.subarray(markerStart));
+      // End of image: whatever follows is not this picture.
+      parts.push(b.subarray(markerStart, j + 1));
       break;
     }
     if (j + 2 >= b.length) throw new MalformedImageError('jpeg', 'truncated segment length');
@@ -133,17 +138,25 @@ export function stripJpeg(b: Uint8Array): Uint8Array {
     if (len < 2 || j + 1 + len > b.length) throw new MalformedImageError('jpeg', `bad segment length at ${j}`);
     const end = j + 1 + len;
     if (marker === 0xda) {
-      // Start of scan: the rest is picture data (and possibly further scans); keep it all.
-      parts.push(b.subarray(markerStart));
-      break;
+      // Start of scan: its header, then the entropy-coded data up to the next real marker
+      // (0xFF followed by anything but 0x00 stuffing, RST0–7 or more fill bytes).
+      let k = end;
+      while (k < b.length) {
+        if (b[k] === 0xff) {
+          const next = b[k + 1];
+          if (next === undefined) throw new MalformedImageError('jpeg', 'truncated scan');
+          if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) break;
+        }
+        k++;
+      }
+      if (k >= b.length) throw new MalformedImageError('jpeg', 'no end of image after the scan');
+      parts.push(b.subarray(markerStart, k));
+      i = k;
+      continue;
     }
     const payloadAt = j + 3;
-    const drop =
-      (marker === 0xe1 &&
-        (ascii(b, payloadAt, 6) === 'Exif\0\0' ||
-          ascii(b, payloadAt, XMP_ID.length) === XMP_ID ||
-          ascii(b, payloadAt, XMP_EXT_ID.length) === XMP_EXT_ID)) ||
-      marker === 0xfe;
+    const keptApp = marker === 0xe0 || marker === 0xee || (marker === 0xe2 && ascii(b, payloadAt, ICC_ID.length) === ICC_ID);
+    const drop = (marker >= 0xe0 && marker <= 0xef && !keptApp) || marker === 0xfe;
     if (!drop) parts.push(b.subarray(markerStart, end));
     else if (!oriented && marker === 0xe1 && ascii(b, payloadAt, 6) === 'Exif\0\0') {
       const orientation = exifOrientation(b.subarray(payloadAt + 6, end));
@@ -157,9 +170,9 @@ export function stripJpeg(b: Uint8Array): Uint8Array {
   return concat(parts);
 }
 
-const PNG_DROP = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt']);
+const PNG_DROP = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
 
-/** PNG: chunks eXIf, tEXt, iTXt and zTXt are dropped; the others (with their CRCs) are kept. */
+/** PNG: chunks eXIf, tEXt, iTXt, zTXt and tIME (a timestamp) are dropped; the others (with their CRCs) are kept. */
 export function stripPng(b: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [b.subarray(0, 8)];
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);

@@ -110,6 +110,14 @@ export function parseIsoDay(s: string | undefined | null): { year: number; month
   return { year, month, day };
 }
 
+/**
+ * A stored day 'YYYY-MM-DD' as the instant of Bangkok noon on it, for formatting (noon, so the
+ * calendar day never shifts); an invalid Date when the text is not such a day.
+ */
+export function isoDayNoon(iso: string): Date {
+  return parseIsoDay(iso) ? new Date(`${iso}T12:00:00+07:00`) : new Date(Number.NaN);
+}
+
 /** Number of days in a Gregorian month (month 1-12). */
 export function daysInMonth(year: number, month: number): number {
   const d = new Date(0);

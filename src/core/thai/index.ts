@@ -15,6 +15,7 @@ export {
   type CalendarDate,
   type DateRange,
   daysInMonth,
+  isoDayNoon,
   isValidCalendarDate,
   parseIsoDay,
   type YearMonth,

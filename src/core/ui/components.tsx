@@ -316,6 +316,17 @@ export function Tag(props: PropsWithChildren<{ tone?: Tone; icon?: IconName | fa
   );
 }
 
+/**
+ * A module's status tag component: the tone from its map, the text from the status's message
+ * key, e.g. statusTag(TONE, (s) => `news.status.${s}`).
+ */
+export function statusTag<S extends string>(tones: Record<S, Tone>, key: (status: S) => string) {
+  return function StatusTag({ status }: { status: S }) {
+    const t = useT();
+    return <Tag tone={tones[status]}>{t(key(status))}</Tag>;
+  };
+}
+
 export function Banner(props: PropsWithChildren<{ tone?: Tone; title?: Child; role?: 'status' | 'alert' }>) {
   const tone = props.tone ?? 'info';
   return (

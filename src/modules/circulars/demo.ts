@@ -95,31 +95,23 @@ export async function seedDemoCirculars(demo: DemoContext): Promise<void> {
   await remindPending(await as('ita', '2024-01-31T16:00:00+07:00'), a.id);
 
   // ---- This year: the No Gift circular memo, revised once
-  const m = await createCircular(await as('ita', '2026-10-19T14:00:00+07:00'), {
+  const noGiftMemo = (revised: boolean) => ({
     kind: 'memo',
     title: NO_GIFT_TITLE,
-    body: noGiftBody(org.names.full, false),
+    body: noGiftBody(org.names.full, revised),
     dated: '2026-10-20',
     signerName: 'นางสาวฟาตีเมาะ ชะรีแลม',
     signerPosition: `รองปลัด${org.names.full} รักษาราชการแทนปลัด${org.names.full}`,
     audience: { all: true, divisionIds: [] },
     ackDueOn: '2026-11-30',
   });
+  const m = await createCircular(await as('ita', '2026-10-19T14:00:00+07:00'), noGiftMemo(false));
   const m1 = await circulate(await as('ita', '2026-10-20T09:00:00+07:00'), m.id);
   await ack('ita', m.id, 1, m1.sha256, '2026-10-20T09:20:00+07:00');
   await ack('head', m.id, 1, m1.sha256, '2026-10-20T10:00:00+07:00');
   await ack('admin', m.id, 1, m1.sha256, '2026-10-21T08:40:00+07:00');
   const { updateCircular } = await import('./service.js');
-  await updateCircular(await as('ita', '2026-10-22T09:00:00+07:00'), m.id, {
-    kind: 'memo',
-    title: NO_GIFT_TITLE,
-    body: noGiftBody(org.names.full, true),
-    dated: '2026-10-20',
-    signerName: 'นางสาวฟาตีเมาะ ชะรีแลม',
-    signerPosition: `รองปลัด${org.names.full} รักษาราชการแทนปลัด${org.names.full}`,
-    audience: { all: true, divisionIds: [] },
-    ackDueOn: '2026-11-30',
-  });
+  await updateCircular(await as('ita', '2026-10-22T09:00:00+07:00'), m.id, noGiftMemo(true));
   const m2 = await circulate(await as('ita', '2026-10-22T09:30:00+07:00'), m.id, {
     changeNote: 'ระบุวันสิ้นสุดช่วงงดรับของขวัญ (15 มกราคม 2570) ให้ชัดเจน',
   });

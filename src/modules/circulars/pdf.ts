@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../core/context.js';
 import { renderMemo } from '../../core/documents/memo.js';
 import { sharedGaruda } from '../../core/documents/sample-memo.js';
-import { formatThaiDate, formatThaiDateTime, parseIsoDay } from '../../core/thai/index.js';
+import { formatThaiDate, formatThaiDateTime, isoDayNoon } from '../../core/thai/index.js';
 import { renderAnnouncementPdf } from '../news/announcement-pdf.js';
 import { getOrganization } from '../organization/service.js';
 import { CIRCULAR_SERIES, formatRegisterNumber } from '../register/service.js';
@@ -10,12 +10,6 @@ import type { circulars } from './schema.js';
 import type { CompletionReport } from './service.js';
 
 type Circular = typeof circulars.$inferSelect;
-
-/** A stored day as a Bangkok noon (so the calendar day never shifts). */
-export const dayDate = (iso: string) => {
-  const p = parseIsoDay(iso);
-  return p ? new Date(`${iso}T12:00:00+07:00`) : new Date(Number.NaN);
-};
 
 /** Paragraphs: blank-line separated; single line breaks inside a paragraph become spaces. */
 export const paragraphsOf = (body: string) =>
@@ -39,7 +33,7 @@ async function garudaOf(ctx: ServiceContext, org: Awaited<ReturnType<typeof getO
 export async function renderCircularPdf(ctx: ServiceContext, c: Circular, registerNumber: number | null): Promise<Uint8Array> {
   const org = await getOrganization(ctx);
   const garuda = await garudaOf(ctx, org);
-  const dated = dayDate(c.dated);
+  const dated = isoDayNoon(c.dated);
   if (c.kind === 'announcement') {
     return renderAnnouncementPdf({
       org: org.names.full,

@@ -4,7 +4,7 @@ import { csvBytes, csvField } from '../../core/http/csv.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { allowedContext } from '../../core/http/env.js';
 import { AppError, type FieldError, notFound } from '../../core/http/errors.js';
-import { type FormValues, formValue, readForm } from '../../core/http/forms.js';
+import { emptyForm, type FormState, type FormValues, formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { translator } from '../../core/i18n/i18n.js';
@@ -16,7 +16,7 @@ import { CIRCULAR_SERIES, formatRegisterNumber } from '../register/service.js';
 import { renderReportPdf } from './pdf.js';
 import { circularsPolicy } from './policy.js';
 import * as svc from './service.js';
-import { DetailPage, type DetailState, EditPage, emptyForm, type FormState, ListPage, PendingPage } from './views/pages.js';
+import { DetailPage, type DetailState, EditPage, ListPage, PendingPage } from './views/pages.js';
 
 const reader = (c: AppContext): ServiceContext => allowedContext(c, circularsPolicy.read);
 const manager = (c: AppContext): ServiceContext => allowedContext(c, circularsPolicy.manage);
@@ -69,7 +69,8 @@ export function routes(app: Hono<AppEnv>) {
     return {
       dated: formatThaiDate(ctx.app.now(), { style: 'numeric' }),
       signerName: '',
-      signerPosition: `นายก${org.names.full}`,
+      // The document is Thai whatever the page's language: the default position too.
+      signerPosition: translator(ctx.app.catalogs, 'th')('circulars.defaultSignerPosition', { org: org.names.full }),
     };
   };
 

@@ -11,7 +11,7 @@ import { bangkokIsoDay, parseIsoDay } from '../../core/thai/index.js';
 import { savePost, withdrawPost } from '../news/service.js';
 import { CIRCULAR_SERIES, issueNumber } from '../register/service.js';
 import { divisions, staffMembers } from '../staff/schema.js';
-import { fullName } from '../staff/service.js';
+import { fullName, staffOfUser } from '../staff/service.js';
 import { renderCircularPdf } from './pdf.js';
 import { circularsPolicy } from './policy.js';
 import {
@@ -113,12 +113,7 @@ async function findCircular(db: Db, orgId: number, id: number): Promise<Circular
 
 /** The staff record of the signed-in person (null for the system or an account without one). */
 async function myStaff(ctx: ServiceContext) {
-  if (!ctx.actor?.userId) return null;
-  const [row] = await dbOf(ctx)
-    .select()
-    .from(staffMembers)
-    .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, ctx.actor.userId)));
-  return row ?? null;
+  return ctx.actor?.userId ? staffOfUser(ctx, ctx.actor.userId) : null;
 }
 
 async function isRecipient(db: Db, orgId: number, circularId: number, staffId: number): Promise<boolean> {
@@ -130,6 +125,26 @@ async function isRecipient(db: Db, orgId: number, circularId: number, staffId: n
     );
   return !!r;
 }
+
+async function findVersion(db: Db, orgId: number, circularId: number, version: number): Promise<CircularVersion | null> {
+  const [row] = await db
+    .select()
+    .from(circularVersions)
+    .where(and(eq(circularVersions.orgId, orgId), eq(circularVersions.circularId, circularId), eq(circularVersions.version, version)));
+  return row ?? null;
+}
+
+/** Join condition: a recipient's staff record. */
+const recipientStaff = () => and(eq(staffMembers.orgId, circularRecipients.orgId), eq(staffMembers.id, circularRecipients.staffId));
+
+/** Join condition: a recipient's acknowledgement of the given version (a column or a number). */
+const recipientAckOf = (version: typeof circulars.currentVersion | number) =>
+  and(
+    eq(circularAcknowledgements.orgId, circularRecipients.orgId),
+    eq(circularAcknowledgements.circularId, circularRecipients.circularId),
+    eq(circularAcknowledgements.staffId, circularRecipients.staffId),
+    eq(circularAcknowledgements.version, version),
+  );
 
 /**
  * A circular the person may see: managers and report readers see all; anyone else only a
@@ -157,10 +172,7 @@ export async function listVersions(ctx: ServiceContext, id: number): Promise<Cir
 export async function getVersion(ctx: ServiceContext, id: number, version: number): Promise<CircularVersion> {
   await getCircular(ctx, id);
   if (!Number.isInteger(version) || version < 1 || version > 32767) throw notFound();
-  const [row] = await dbOf(ctx)
-    .select()
-    .from(circularVersions)
-    .where(and(eq(circularVersions.orgId, ctx.orgId), eq(circularVersions.circularId, id), eq(circularVersions.version, version)));
+  const row = await findVersion(dbOf(ctx), ctx.orgId, id, version);
   if (!row) throw notFound();
   return row;
 }
@@ -221,15 +233,7 @@ export async function listCirculars(ctx: ServiceContext): Promise<CircularListIt
     })
     .from(circularRecipients)
     .innerJoin(circulars, and(eq(circulars.orgId, circularRecipients.orgId), eq(circulars.id, circularRecipients.circularId)))
-    .leftJoin(
-      circularAcknowledgements,
-      and(
-        eq(circularAcknowledgements.orgId, circularRecipients.orgId),
-        eq(circularAcknowledgements.circularId, circularRecipients.circularId),
-        eq(circularAcknowledgements.staffId, circularRecipients.staffId),
-        eq(circularAcknowledgements.version, circulars.currentVersion),
-      ),
-    )
+    .leftJoin(circularAcknowledgements, recipientAckOf(circulars.currentVersion))
     .where(and(eq(circularRecipients.orgId, ctx.orgId), inArray(circularRecipients.circularId, ids)))
     .groupBy(circularRecipients.circularId);
   const byId = new Map(counts.map((c) => [c.circularId, c]));
@@ -309,7 +313,7 @@ export async function completionReport(ctx: ServiceContext, id: number): Promise
   const people = await db
     .select({ r: circularRecipients, s: staffMembers, d: divisions })
     .from(circularRecipients)
-    .innerJoin(staffMembers, and(eq(staffMembers.orgId, circularRecipients.orgId), eq(staffMembers.id, circularRecipients.staffId)))
+    .innerJoin(staffMembers, recipientStaff())
     .leftJoin(divisions, and(eq(divisions.orgId, circularRecipients.orgId), eq(divisions.id, circularRecipients.divisionId)))
     .where(
       and(
@@ -398,15 +402,7 @@ export async function pendingFor(ctx: ServiceContext): Promise<PendingItem[]> {
         eq(circularVersions.version, circulars.currentVersion),
       ),
     )
-    .leftJoin(
-      circularAcknowledgements,
-      and(
-        eq(circularAcknowledgements.orgId, circularRecipients.orgId),
-        eq(circularAcknowledgements.circularId, circularRecipients.circularId),
-        eq(circularAcknowledgements.staffId, circularRecipients.staffId),
-        eq(circularAcknowledgements.version, circulars.currentVersion),
-      ),
-    )
+    .leftJoin(circularAcknowledgements, recipientAckOf(circulars.currentVersion))
     .where(
       and(
         eq(circularRecipients.orgId, ctx.orgId),
@@ -456,6 +452,18 @@ export async function previewPdf(ctx: ServiceContext, id: number): Promise<Uint8
 
 // ------------------------------------------------------------------ writes
 
+/** The columns an author writes (on creating a draft and on editing it). */
+const editableColumns = (v: CircularInput) => ({
+  kind: v.kind as CircularKind,
+  title: v.title,
+  body: v.body,
+  dated: v.dated,
+  signerName: v.signerName,
+  signerPosition: v.signerPosition,
+  audience: v.audience,
+  ackDueOn: v.ackDueOn ?? null,
+});
+
 /** circulars.create: a draft announcement or memo. */
 export async function createCircular(ctx: ServiceContext, input: CircularInput): Promise<Circular> {
   const allowed = circularsPolicy.manage(ctx.actor);
@@ -466,14 +474,7 @@ export async function createCircular(ctx: ServiceContext, input: CircularInput):
       .insert(circulars)
       .values({
         orgId: ctx.orgId,
-        kind: v.kind as CircularKind,
-        title: v.title,
-        body: v.body,
-        dated: v.dated,
-        signerName: v.signerName,
-        signerPosition: v.signerPosition,
-        audience: v.audience,
-        ackDueOn: v.ackDueOn ?? null,
+        ...editableColumns(v),
         createdBy: ctx.actor?.userId || null,
         createdAt: now,
         updatedAt: now,
@@ -497,14 +498,7 @@ export async function updateCircular(ctx: ServiceContext, id: number, input: Cir
     const [row] = await tx
       .update(circulars)
       .set({
-        kind: v.kind as CircularKind,
-        title: v.title,
-        body: v.body,
-        dated: v.dated,
-        signerName: v.signerName,
-        signerPosition: v.signerPosition,
-        audience: v.audience,
-        ackDueOn: v.ackDueOn ?? null,
+        ...editableColumns(v),
         updatedAt: ctx.app.now(),
       })
       .where(and(eq(circulars.orgId, ctx.orgId), eq(circulars.id, id)))
@@ -608,7 +602,7 @@ export async function circulate(ctx: ServiceContext, id: number, input: { change
     const recipients = await tx
       .select({ userId: staffMembers.userId })
       .from(circularRecipients)
-      .innerJoin(staffMembers, and(eq(staffMembers.orgId, circularRecipients.orgId), eq(staffMembers.id, circularRecipients.staffId)))
+      .innerJoin(staffMembers, recipientStaff())
       .where(and(eq(circularRecipients.orgId, ctx.orgId), eq(circularRecipients.circularId, id)));
     const userIds = recipients.map((r) => r.userId).filter((u): u is number => u != null);
     await notify(txCtx, {
@@ -629,6 +623,13 @@ export async function circulate(ctx: ServiceContext, id: number, input: { change
   });
 }
 
+/** Stores an acknowledgement; a second one of the same version by the same person is refused. */
+async function insertAcknowledgement(tx: Db, row: typeof circularAcknowledgements.$inferInsert): Promise<Acknowledgement> {
+  const [done] = await tx.insert(circularAcknowledgements).values(row).onConflictDoNothing().returning();
+  if (!done) throw conflict('circulars.errors.alreadyAcknowledged');
+  return done;
+}
+
 /**
  * circulars.acknowledge: the signed-in person acknowledges the version they were shown (its
  * number and sha256). A superseded version, a second acknowledgement and a person who is not
@@ -642,33 +643,22 @@ export async function acknowledge(ctx: ServiceContext, id: number, input: { vers
   if (!c || !me || c.status === 'draft' || !(await isRecipient(dbOf(ctx), ctx.orgId, id, me.id))) throw notFound();
   if (c.status === 'withdrawn') throw conflict('circulars.errors.withdrawn');
   return runCommand(ctx, { action: 'circulars.acknowledge', allowed }, async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(circulars)
-      .where(and(eq(circulars.orgId, ctx.orgId), eq(circulars.id, id)));
+    const cur = await findCircular(tx, ctx.orgId, id);
     if (!cur) throw notFound();
-    const [v] = await tx
-      .select()
-      .from(circularVersions)
-      .where(and(eq(circularVersions.orgId, ctx.orgId), eq(circularVersions.circularId, id), eq(circularVersions.version, input.version)));
+    const v = await findVersion(tx, ctx.orgId, id, input.version);
     if (!v) throw new ValidationError([{ field: 'version', label: L('version'), message: 'circulars.errors.noSuchVersion' }]);
     if (v.version !== cur.currentVersion) throw conflict('circulars.errors.superseded', { version: cur.currentVersion });
     if (v.sha256 !== input.sha256) throw conflict('circulars.errors.shaMismatch');
-    const [done] = await tx
-      .insert(circularAcknowledgements)
-      .values({
-        orgId: ctx.orgId,
-        circularId: id,
-        version: v.version,
-        staffId: me.id,
-        userId: ctx.actor?.userId || null,
-        sha256: v.sha256,
-        method: 'online',
-        acknowledgedAt: ctx.app.now(),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!done) throw conflict('circulars.errors.alreadyAcknowledged');
+    const done = await insertAcknowledgement(tx, {
+      orgId: ctx.orgId,
+      circularId: id,
+      version: v.version,
+      staffId: me.id,
+      userId: ctx.actor?.userId || null,
+      sha256: v.sha256,
+      method: 'online',
+      acknowledgedAt: ctx.app.now(),
+    });
     return {
       result: done,
       entity: 'circular',
@@ -694,17 +684,9 @@ export async function recordPaperAck(ctx: ServiceContext, id: number, input: { s
       throw new ValidationError([{ field: 'on', label: L('ackOn'), message: 'circulars.errors.ackOnRange' }]);
   }
   return runCommand(ctx, { action: 'circulars.recordPaperAck', allowed }, async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(circulars)
-      .where(and(eq(circulars.orgId, ctx.orgId), eq(circulars.id, id)));
+    const cur = await findCircular(tx, ctx.orgId, id);
     if (!cur) throw notFound();
-    const [v] = await tx
-      .select()
-      .from(circularVersions)
-      .where(
-        and(eq(circularVersions.orgId, ctx.orgId), eq(circularVersions.circularId, id), eq(circularVersions.version, cur.currentVersion)),
-      );
+    const v = await findVersion(tx, ctx.orgId, id, cur.currentVersion);
     if (!v) throw conflict('circulars.errors.notCirculated');
     const [s] = await tx
       .select()
@@ -713,22 +695,17 @@ export async function recordPaperAck(ctx: ServiceContext, id: number, input: { s
     if (!s) throw notFound();
     const today = bangkokIsoDay(ctx.app.now());
     const at = on === today ? ctx.app.now() : new Date(`${on}T12:00:00+07:00`);
-    const [done] = await tx
-      .insert(circularAcknowledgements)
-      .values({
-        orgId: ctx.orgId,
-        circularId: id,
-        version: v.version,
-        staffId: s.id,
-        userId: null,
-        sha256: v.sha256,
-        method: 'paper',
-        recordedBy: ctx.actor?.userId || null,
-        acknowledgedAt: at,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!done) throw conflict('circulars.errors.alreadyAcknowledged');
+    const done = await insertAcknowledgement(tx, {
+      orgId: ctx.orgId,
+      circularId: id,
+      version: v.version,
+      staffId: s.id,
+      userId: null,
+      sha256: v.sha256,
+      method: 'paper',
+      recordedBy: ctx.actor?.userId || null,
+      acknowledgedAt: at,
+    });
     return {
       result: done,
       entity: 'circular',
@@ -744,16 +721,8 @@ async function pendingPeople(tx: Db, orgId: number, c: Circular) {
   return tx
     .select({ staffId: circularRecipients.staffId, userId: staffMembers.userId })
     .from(circularRecipients)
-    .innerJoin(staffMembers, and(eq(staffMembers.orgId, circularRecipients.orgId), eq(staffMembers.id, circularRecipients.staffId)))
-    .leftJoin(
-      circularAcknowledgements,
-      and(
-        eq(circularAcknowledgements.orgId, circularRecipients.orgId),
-        eq(circularAcknowledgements.circularId, circularRecipients.circularId),
-        eq(circularAcknowledgements.staffId, circularRecipients.staffId),
-        eq(circularAcknowledgements.version, c.currentVersion),
-      ),
-    )
+    .innerJoin(staffMembers, recipientStaff())
+    .leftJoin(circularAcknowledgements, recipientAckOf(c.currentVersion))
     .where(and(eq(circularRecipients.orgId, orgId), eq(circularRecipients.circularId, c.id), isNull(circularAcknowledgements.id)));
 }
 
@@ -831,12 +800,7 @@ export async function publishOnPortal(ctx: ServiceContext, id: number, input: { 
     if (c.newsPostId) throw conflict('circulars.errors.alreadyPublished');
   }
   return runCommand(ctx, { action: 'circulars.publish', allowed }, async (tx, _t, txCtx) => {
-    const [v] = await tx
-      .select()
-      .from(circularVersions)
-      .where(
-        and(eq(circularVersions.orgId, ctx.orgId), eq(circularVersions.circularId, id), eq(circularVersions.version, c.currentVersion)),
-      );
+    const v = await findVersion(tx, ctx.orgId, id, c.currentVersion);
     if (!v) throw conflict('circulars.errors.notCirculated');
     const { bytes } = await readFileBytes(txCtx, v.fileId);
     const paragraphs = c.body

@@ -12,13 +12,13 @@ import {
 } from '../../core/http/anti-spam.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { orgOf, serviceContext } from '../../core/http/env.js';
-import type { FieldError } from '../../core/http/errors.js';
-import { type FormValues, formErrorStatus, formErrorsOf, formValue } from '../../core/http/forms.js';
+import { type FieldError, ValidationError } from '../../core/http/errors.js';
+import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { isSecureRequest, siteOrigin } from '../../core/http/request.js';
-import { parseIsoDay } from '../../core/thai/bangkok.js';
+import { isoDayNoon } from '../../core/thai/bangkok.js';
 import { formatThaiDate } from '../../core/thai/dates.js';
 import { renderPage, renderToString } from '../../core/ui/render.js';
-import { submitComplaint } from './intake.js';
+import { submitComplaint, validateSubmission } from './intake.js';
 import { messages } from './messages.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from './schema.js';
@@ -74,23 +74,12 @@ function sealReceipt(c: AppContext, data: ReceiptData, what: 'cookie' | 'pdf'): 
 
 /** The form's fields and files (several files under one name, which readForm does not keep). */
 async function readComplaintForm(c: AppContext): Promise<{ values: FormValues; files: IncomingFile[] }> {
-  const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
+  const { values, fileLists } = await readForm(c);
   const files: IncomingFile[] = [];
-  for (const [rawKey, v] of Object.entries(body)) {
-    if (rawKey === '_csrf') continue;
-    const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
-    const list = Array.isArray(v) ? v : [v];
-    const texts: string[] = [];
-    for (const item of list) {
-      if (typeof item === 'string') texts.push(item);
-      else if (item instanceof File && key === 'attachments' && (item.size > 0 || item.name))
-        files.push({ name: item.name, bytes: new Uint8Array(await item.arrayBuffer()) });
-    }
-    if (rawKey.endsWith('[]')) values[key] = texts;
-    else if (texts.length > 0) values[key] = texts[texts.length - 1] ?? '';
+  for (const f of fileLists.attachments ?? []) {
+    if (f.size > 0 || f.name) files.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   }
-  return { values, files: files.filter((f) => f.bytes.byteLength > 0 || f.name !== '') };
+  return { values, files };
 }
 
 /** What the form posted, as a submission; identity only when the reporter chose to give one. */
@@ -110,6 +99,16 @@ export function submissionOf(values: FormValues): ComplaintSubmission {
   };
 }
 
+function fieldMistakes(input: ComplaintSubmission): FieldError[] {
+  try {
+    validateSubmission(input);
+    return [];
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fields;
+    throw e;
+  }
+}
+
 function antispamError(verdict: Exclude<FormTokenVerdict, 'ok'>): FieldError {
   return { field: '_', label: '', message: `complaints.antispam.${verdict}` };
 }
@@ -122,11 +121,6 @@ function tokenAfter(c: AppContext, purpose: string, token: string, verdict: Form
 function noStore(c: AppContext) {
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-}
-
-function dayDate(iso: string): Date {
-  const d = parseIsoDay(iso);
-  return d ? new Date(Date.UTC(d.year, d.month - 1, d.day, 5)) : new Date(Number.NaN);
 }
 
 export function publicRoutes(app: Hono<AppEnv>) {
@@ -144,9 +138,9 @@ export function publicRoutes(app: Hono<AppEnv>) {
     const now = c.get('app').now();
     const verdict = checkFormToken(c.get('app'), SUBMIT_PURPOSE, { token, honeypot: formValue(values, HONEYPOT_FIELD), now });
     if (verdict !== 'ok') {
-      const page = (
-        <ComplaintsPage org={org} values={values} errors={[antispamError(verdict)]} token={tokenAfter(c, SUBMIT_PURPOSE, token, verdict)} />
-      );
+      // The fields' own mistakes are named too, so a person in a hurry fixes everything at once.
+      const errors = [antispamError(verdict), ...fieldMistakes(submissionOf(values))];
+      const page = <ComplaintsPage org={org} values={values} errors={errors} token={tokenAfter(c, SUBMIT_PURPOSE, token, verdict)} />;
       return renderPage(c, page, 422);
     }
     let out: { id: number; receiptCode: string };
@@ -192,8 +186,8 @@ export function publicRoutes(app: Hono<AppEnv>) {
     const pdf = await renderReceiptPdf({
       org: orgOf(c).names.full,
       code: data.code,
-      receivedOn: formatThaiDate(dayDate(data.receivedOn)),
-      ackDue: formatThaiDate(dayDate(data.ackDueOn)),
+      receivedOn: formatThaiDate(isoDayNoon(data.receivedOn)),
+      ackDue: formatThaiDate(isoDayNoon(data.ackDueOn)),
       category: th.categories[data.category],
       trackUrl: `${siteOrigin(c)}/complaints/track`,
     });

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { allowedContext } from '../../core/http/env.js';
-import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
+import { type FormState, type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { parseRowId, rowIdParam } from '../../core/http/ids.js';
 import { bangkokIsoDay } from '../../core/thai/bangkok.js';
 import { parseThaiDateInput } from '../../core/thai/index.js';
@@ -13,7 +13,7 @@ import * as cases from './cases.js';
 import type { ReporterIdentity } from './identity.js';
 import { complaintsPolicy } from './policy.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintChannel, type ComplaintStatus } from './schema.js';
-import { type CaseForm, CasePage, type FormState, ListPage, RecordPage, RoutingPage } from './views/staff-cases.js';
+import { type CaseForm, CasePage, ListPage, RecordPage, RoutingPage } from './views/staff-cases.js';
 
 /**
  * The officers' pages: /staff/complaints (list), /staff/complaints/new (record a letter, call or

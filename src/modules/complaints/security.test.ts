@@ -5,6 +5,7 @@ import { auditLog } from '../../core/audit/schema.js';
 import type { Role } from '../../core/auth/roles.js';
 import { jpegWithGps } from '../../core/storage/exif-fixtures.js';
 import {
+  actingAs,
   createTestEnv,
   createTestOrg,
   createTestUser,
@@ -78,18 +79,7 @@ before(async () => {
     [{ name: 'หลักฐาน.jpg', bytes: jpegWithGps() }],
   );
   caseId = filed.id;
-  const ctx = (u: TestUser) => ({
-    app: env.services,
-    orgId: org.org.id,
-    actor: {
-      orgId: org.org.id,
-      userId: u.userId,
-      username: u.username,
-      displayName: u.username,
-      roles: ['complaint_officer' as Role],
-      mustChangePassword: false,
-    },
-  });
+  const ctx = (u: TestUser) => actingAs(org, u, ['complaint_officer']);
   await cases.updateCase(ctx(officer), caseId, { assignedUserId: assigned.userId, concernsUserIds: [concerned.userId], note: NOTE });
   attachmentId = (await cases.getCase(ctx(assigned), caseId)).attachments[0]?.id ?? 0;
   assert.ok(attachmentId > 0);

@@ -186,7 +186,7 @@ export async function addReporterMessage(
       async (tx, _tools, txCtx) => {
         const anon: ServiceContext = { ...txCtx, actor: null };
         const [c] = await tx
-          .select({ assignedUserId: complaints.assignedUserId })
+          .select({ assignedUserId: complaints.assignedUserId, concernsUserIds: complaints.concernsUserIds })
           .from(complaints)
           .where(and(eq(complaints.orgId, ctx.orgId), eq(complaints.id, id)));
         await tx.insert(complaintEntries).values({
@@ -198,7 +198,9 @@ export async function addReporterMessage(
           createdAt: at,
         });
         await storeAttachments(tx, anon, id, checked, { fromReporter: true, at });
-        const officers = await officerUserIds(tx, ctx.orgId);
+        // Never the people the complaint is about: a notice would tell them a case exists.
+        const concerned = new Set(c?.concernsUserIds ?? []);
+        const officers = (await officerUserIds(tx, ctx.orgId)).filter((u) => !concerned.has(u));
         const to = c?.assignedUserId && officers.includes(c.assignedUserId) ? [c.assignedUserId] : officers;
         if (to.length)
           await notify(anon, {

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../core/context.js';
 import { markThaiWordBreaks, renderMemo } from '../../core/documents/memo.js';
 import { officialTypstLibrary } from '../../core/documents/official.typ.js';
 import { renderPdf } from '../../core/documents/typst.js';
-import { applyDigits, formatThaiDate, formatThaiTime, toThaiDigits } from '../../core/thai/index.js';
+import { applyDigits, formatThaiDate, formatThaiTime, isoDayNoon, toThaiDigits } from '../../core/thai/index.js';
 import { getOrganization } from '../organization/service.js';
 import { formatRegisterNumber } from '../register/service.js';
 import { organizationGaruda } from '../reports/service.js';
@@ -174,7 +174,7 @@ export async function renderMinutes(ctx: ServiceContext, d: MeetingDetail): Prom
         resolution: `มติที่ประชุม ${a.resolution ?? '-'}`,
       })),
       general: d.opinions.filter((o) => o.agendaIndex == null).map(opinionLine),
-      actions: d.actions.map((a, i) => [String(i + 1), a.title, a.ownerName ?? '-', formatThaiDate(new Date(`${a.dueOn}T12:00:00+07:00`))]),
+      actions: d.actions.map((a, i) => [String(i + 1), a.title, a.ownerName ?? '-', formatThaiDate(isoDayNoon(a.dueOn))]),
       end: m.endsAt ? `เลิกประชุมเวลา ${timeDot(m.endsAt)}` : '',
       recorder: { name: m.recorderName ?? '', position: m.recorderPosition ?? '' },
       reviewer: { name: m.chairName ?? '', position: m.chairPosition ?? org.names.mayor },

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ServiceContext } from '../../core/context.js';
 import type { AppContext, AppEnv } from '../../core/http/env.js';
 import { allowedContext, serviceContext } from '../../core/http/env.js';
-import { type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
+import { emptyForm, type FormValues, formErrorStatus, formErrorsOf, formValue, readForm } from '../../core/http/forms.js';
 import { rowIdParam } from '../../core/http/ids.js';
 import { serveStoredFile } from '../../core/http/serve-file.js';
 import { bangkokIsoDay, parseThaiDateInput } from '../../core/thai/index.js';
@@ -12,7 +12,7 @@ import { renderInvitation, renderMinutes } from './pdf.js';
 import { meetingsPolicy } from './policy.js';
 import * as svc from './service.js';
 import { ParticipationPage } from './views/public.js';
-import { type DetailForms, DetailPage, emptyForm, ListPage, NewPage, OpinionPage } from './views/staff.js';
+import { type DetailForms, DetailPage, ListPage, NewPage, OpinionPage } from './views/staff.js';
 
 const reader = (c: AppContext): ServiceContext => allowedContext(c, meetingsPolicy.read);
 const manager = (c: AppContext): ServiceContext => allowedContext(c, meetingsPolicy.manage);

@@ -12,7 +12,7 @@ import { oitItemForTopic } from '../publications/oit-items.js';
 import { publish } from '../publications/service.js';
 import { issueNumber } from '../register/service.js';
 import { divisions, positions, staffMembers } from '../staff/schema.js';
-import { fullName } from '../staff/service.js';
+import { fullName, staffOfUser } from '../staff/service.js';
 import { meetingsPolicy } from './policy.js';
 import {
   type AgendaItem,
@@ -577,15 +577,7 @@ export async function addOpinion(ctx: ServiceContext, id: number, input: Opinion
     if (errors.length) throw new ValidationError(errors);
   }
   // Resolved before the command, so that an anonymous write never looks the author up inside it.
-  const author =
-    allowed && !anonymous && !during && ctx.actor?.userId
-      ? ((
-          await dbOf(ctx)
-            .select({ id: staffMembers.id })
-            .from(staffMembers)
-            .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, ctx.actor.userId)))
-        )[0]?.id ?? null)
-      : null;
+  const author = allowed && !anonymous && !during ? await ownStaffId(ctx) : null;
   return runCommand(ctx, { action: 'meetings.addOpinion', allowed, anonymous }, async (tx) => {
     const [row] = await tx
       .insert(meetingOpinions)
@@ -870,11 +862,7 @@ export async function completeAction(ctx: ServiceContext, actionId: number, note
 
 async function ownStaffId(ctx: ServiceContext): Promise<number | null> {
   if (!ctx.actor?.userId) return null;
-  const [s] = await dbOf(ctx)
-    .select({ id: staffMembers.id })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.orgId, ctx.orgId), eq(staffMembers.userId, ctx.actor.userId)));
-  return s?.id ?? null;
+  return (await staffOfUser(ctx, ctx.actor.userId))?.id ?? null;
 }
 
 /** The signed-in person's open actions (todo items), overdue first. */

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
-import { formatThaiDate, formatThaiDateTime } from '../../../core/thai/index.js';
+import { type FormState, formValueOr } from '../../../core/http/forms.js';
+import { formatThaiDate, formatThaiDateTime, isoDayNoon } from '../../../core/thai/index.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import {
   Banner,
@@ -13,6 +13,7 @@ import {
   Icon,
   PageHeader,
   SelectField,
+  statusTag,
   Tag,
   TextArea,
   TextField,
@@ -20,30 +21,15 @@ import {
 } from '../../../core/ui/components.js';
 import { useT } from '../../../core/ui/context.js';
 import { StaffLayout } from '../../../core/ui/layouts.js';
-import { dayDate, paragraphsOf } from '../pdf.js';
+import { paragraphsOf } from '../pdf.js';
 import { CIRCULAR_KINDS, type CircularStatus } from '../schema.js';
 import type { Acknowledgement, Circular, CircularListItem, CircularVersion, CompletionReport, PendingItem } from '../service.js';
 
-export interface FormState {
-  values: FormValues;
-  errors: FieldError[];
-}
-
-export const emptyForm = (): FormState => ({ values: {}, errors: [] });
-
 const css = () => <link rel="stylesheet" href={assetUrl('circulars.css')} />;
 const TONE: Record<CircularStatus, Tone> = { draft: 'neutral', circulated: 'info', withdrawn: 'warning' };
-const day = (iso: string | null | undefined) => (iso ? formatThaiDate(dayDate(iso)) : '');
+const day = (iso: string | null | undefined) => (iso ? formatThaiDate(isoDayNoon(iso)) : '');
 
-const val = (s: FormState, k: string, fallback = '') => {
-  const v = s.values[k];
-  return v === undefined ? fallback : Array.isArray(v) ? (v[0] ?? '') : v;
-};
-
-function StatusTag({ status }: { status: CircularStatus }) {
-  const t = useT();
-  return <Tag tone={TONE[status]}>{t(`circulars.statuses.${status}`)}</Tag>;
-}
+const StatusTag = statusTag(TONE, (s) => `circulars.statuses.${s}`);
 
 function Progress({ done, total }: { done: number; total: number }) {
   const t = useT();
@@ -135,7 +121,7 @@ export function EditPage({
   const title = circular ? t('circulars.editTitle') : t('circulars.newTitle');
   const c = circular;
   const chosen = form.values.divisionIds ?? (c ? c.audience.divisionIds.map(String) : []);
-  const audience = val(form, 'audience', c ? (c.audience.all ? 'all' : 'divisions') : 'all');
+  const audience = formValueOr(form.values, 'audience', c ? (c.audience.all ? 'all' : 'divisions') : 'all');
   return (
     <StaffLayout title={title} current="/staff/circulars" head={css()}>
       <Breadcrumbs
@@ -153,14 +139,14 @@ export function EditPage({
           name="kind"
           label="circulars.fields.kind"
           errors={form.errors}
-          value={val(form, 'kind', c?.kind ?? 'announcement')}
+          value={formValueOr(form.values, 'kind', c?.kind ?? 'announcement')}
           options={CIRCULAR_KINDS.map((k) => ({ value: k, text: t(`circulars.kinds.${k}`) }))}
         />
         <TextField
           name="title"
           label="circulars.fields.title"
           errors={form.errors}
-          value={val(form, 'title', c?.title ?? '')}
+          value={formValueOr(form.values, 'title', c?.title ?? '')}
           maxlength={300}
         />
         <TextArea
@@ -169,7 +155,7 @@ export function EditPage({
           hint="circulars.fields.bodyHint"
           errors={form.errors}
           rows={14}
-          value={val(form, 'body', c?.body ?? '')}
+          value={formValueOr(form.values, 'body', c?.body ?? '')}
         />
         <TextField
           name="dated"
@@ -177,19 +163,19 @@ export function EditPage({
           hint="circulars.fields.dateHint"
           errors={form.errors}
           width="s"
-          value={val(form, 'dated', c ? formatThaiDate(dayDate(c.dated), { style: 'numeric' }) : defaults.dated)}
+          value={formValueOr(form.values, 'dated', c ? formatThaiDate(isoDayNoon(c.dated), { style: 'numeric' }) : defaults.dated)}
         />
         <TextField
           name="signerName"
           label="circulars.fields.signerName"
           errors={form.errors}
-          value={val(form, 'signerName', c?.signerName ?? defaults.signerName)}
+          value={formValueOr(form.values, 'signerName', c?.signerName ?? defaults.signerName)}
         />
         <TextField
           name="signerPosition"
           label="circulars.fields.signerPosition"
           errors={form.errors}
-          value={val(form, 'signerPosition', c?.signerPosition ?? defaults.signerPosition)}
+          value={formValueOr(form.values, 'signerPosition', c?.signerPosition ?? defaults.signerPosition)}
         />
         <ChoiceGroup
           kind="radio"
@@ -218,7 +204,7 @@ export function EditPage({
           optional
           errors={form.errors}
           width="s"
-          value={val(form, 'ackDueOn', c?.ackDueOn ? formatThaiDate(dayDate(c.ackDueOn), { style: 'numeric' }) : '')}
+          value={formValueOr(form.values, 'ackDueOn', c?.ackDueOn ? formatThaiDate(isoDayNoon(c.ackDueOn), { style: 'numeric' }) : '')}
         />
         <div class="actions">
           <Button icon="file-check">{c ? t('circulars.save') : t('circulars.create')}</Button>
@@ -352,7 +338,7 @@ export function DetailPage(props: {
                 label="circulars.fields.changeNote"
                 rows={2}
                 errors={state.circulate.errors}
-                value={val(state.circulate, 'changeNote')}
+                value={formValueOr(state.circulate.values, 'changeNote')}
               />
             ) : null}
             <div class="actions">
@@ -418,7 +404,12 @@ export function DetailPage(props: {
           <Form action={`/staff/circulars/${c.id}/withdraw`} class="stack">
             {c.kind === 'announcement' && !c.newsPostId ? <h3>{t('circulars.view.withdraw')}</h3> : null}
             <p>{t('circulars.view.withdrawHint')}</p>
-            <TextField name="reason" label="circulars.fields.reason" errors={state.withdraw.errors} value={val(state.withdraw, 'reason')} />
+            <TextField
+              name="reason"
+              label="circulars.fields.reason"
+              errors={state.withdraw.errors}
+              value={formValueOr(state.withdraw.values, 'reason')}
+            />
             <Button variant="danger" icon="x">
               {t('circulars.view.withdraw')}
             </Button>
@@ -531,7 +522,7 @@ function ReportSection({
               label="circulars.fields.person"
               placeholder="circulars.view.choosePerson"
               errors={state.paper.errors}
-              value={val(state.paper, 'staffId')}
+              value={formValueOr(state.paper.values, 'staffId')}
               options={pendingPeople.map((p) => ({ value: String(p.staffId), text: p.name }))}
             />
             <TextField
@@ -540,7 +531,7 @@ function ReportSection({
               hint="circulars.fields.dateHint"
               width="s"
               errors={state.paper.errors}
-              value={val(state.paper, 'on')}
+              value={formValueOr(state.paper.values, 'on')}
             />
             <Button variant="secondary" icon="file-check">
               {t('circulars.view.paperSubmit')}

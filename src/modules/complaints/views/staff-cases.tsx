@@ -1,6 +1,6 @@
-import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
+import { type FormState, formValueOr } from '../../../core/http/forms.js';
 import type { Locale } from '../../../core/i18n/i18n.js';
+import { isoDayNoon } from '../../../core/thai/index.js';
 import { beDate, beDateTime } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import {
@@ -14,6 +14,7 @@ import {
   PageHeader,
   SelectField,
   SummaryList,
+  statusTag,
   Tag,
   TextArea,
   TextField,
@@ -28,13 +29,6 @@ import { formatReceiptCode } from '../receipt.js';
 import { CLOSING_STATUSES, DESCRIPTION_MAX, MESSAGE_MAX, SHORT_TEXT_MAX, SUBJECT_MAX } from '../rules.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintStatus } from '../schema.js';
 
-export interface FormState {
-  values: FormValues;
-  errors: FieldError[];
-}
-
-export const emptyForm = (): FormState => ({ values: {}, errors: [] });
-
 const css = () => <link rel="stylesheet" href={assetUrl('complaints-staff.css')} />;
 const useLocale = (): Locale => useAppContext().get('locale');
 
@@ -47,10 +41,7 @@ const TONE: Record<ComplaintStatus, Tone> = {
   not_accepted: 'neutral',
 };
 
-export function StatusTag({ status }: { status: ComplaintStatus }) {
-  const t = useT();
-  return <Tag tone={TONE[status]}>{t(`complaints.statuses.${status}`)}</Tag>;
-}
+export const StatusTag = statusTag(TONE, (s) => `complaints.statuses.${s}`);
 
 function OverdueTag() {
   const t = useT();
@@ -64,19 +55,13 @@ function OverdueTag() {
 /** A stored day 'YYYY-MM-DD' (B.E. on screen). */
 function Day({ d }: { d: string }) {
   const locale = useLocale();
-  const [y, m, day] = d.split('-').map(Number);
-  return <time datetime={d}>{beDate(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, day ?? 1, 5)), locale)}</time>;
+  return <time datetime={d}>{beDate(isoDayNoon(d), locale)}</time>;
 }
 
 function When({ at, withTime }: { at: Date; withTime?: boolean }) {
   const locale = useLocale();
   return <time datetime={at.toISOString()}>{withTime ? beDateTime(at, locale) : beDate(at, locale)}</time>;
 }
-
-const val = (s: FormState | undefined, k: string, fallback = '') => {
-  const v = s?.values[k];
-  return v === undefined ? fallback : Array.isArray(v) ? (v[0] ?? '') : v;
-};
 
 export const caseNumber = (id: number) => String(id);
 
@@ -305,7 +290,7 @@ function IdentityBox({ detail, revealed, form }: { detail: CaseDetail; revealed?
               name="reason"
               label="complaints.reveal.reason"
               hint="complaints.reveal.reasonHint"
-              value={val(form, 'reason')}
+              value={formValueOr(form?.values ?? {}, 'reason')}
               errors={form?.errors}
               rows={3}
               maxlength={REVEAL_REASON_MAX}
@@ -338,7 +323,7 @@ function StatusForm({ detail, form }: { detail: CaseDetail; form?: FormState }) 
           name="status"
           kind="radio"
           label="complaints.fields.newStatus"
-          value={val(form, 'status')}
+          value={formValueOr(form?.values ?? {}, 'status')}
           errors={form?.errors}
           options={detail.nextStatuses.map((s) => ({
             value: s,
@@ -350,7 +335,7 @@ function StatusForm({ detail, form }: { detail: CaseDetail; form?: FormState }) 
           name="reason"
           label="complaints.fields.reason"
           hint="complaints.staff.reasonHint"
-          value={val(form, 'reason')}
+          value={formValueOr(form?.values ?? {}, 'reason')}
           errors={form?.errors}
           rows={3}
           maxlength={MESSAGE_MAX}
@@ -375,7 +360,7 @@ function TextForm({ id, kind, form }: { id: number; kind: 'message' | 'note'; fo
         <TextArea
           name={kind}
           label={`complaints.fields.${kind}`}
-          value={val(form, kind)}
+          value={formValueOr(form?.values ?? {}, kind)}
           errors={form?.errors}
           rows={4}
           maxlength={MESSAGE_MAX}
@@ -403,7 +388,7 @@ function AssignForm({ detail, form }: { detail: CaseDetail; form?: FormState }) 
           name="assignedUserId"
           label="complaints.fields.assignee"
           hint="complaints.staff.assignHint"
-          value={val(form, 'assignedUserId', c.assignedUserId ? String(c.assignedUserId) : '')}
+          value={formValueOr(form?.values ?? {}, 'assignedUserId', c.assignedUserId ? String(c.assignedUserId) : '')}
           errors={form?.errors}
           placeholder="complaints.staff.nobody"
           options={detail.assignable.map((o) => ({ value: String(o.userId), text: o.name }))}
@@ -591,7 +576,7 @@ export function CasePage(props: CasePageProps) {
 export function RecordPage(props: { form: FormState; today: string }) {
   const t = useT();
   const f = props.form;
-  const v = (k: string, d = '') => val(f, k, d);
+  const v = (k: string, d = '') => formValueOr(f.values, k, d);
   return (
     <StaffLayout title={t('complaints.record.title')} head={css()}>
       <Breadcrumbs items={[{ href: '/staff/complaints', text: t('complaints.staff.listTitle') }, { text: t('complaints.record.title') }]} />
@@ -702,7 +687,7 @@ export function RoutingPage(props: { routes: RoutingTable; officers: PersonOptio
             <SelectField
               name={`route_${c}`}
               label={`complaints.categories.${c}`}
-              value={val(f, `route_${c}`, current ? String(current) : '')}
+              value={formValueOr(f.values, `route_${c}`, current ? String(current) : '')}
               errors={f.errors}
               placeholder="complaints.routing.unassigned"
               options={props.officers.map((o) => ({ value: String(o.userId), text: o.name }))}

@@ -1,3 +1,4 @@
+import { isoDayNoon } from '../../../core/thai/index.js';
 import { beDate } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import { PageHeader, Tag } from '../../../core/ui/components.js';
@@ -53,7 +54,7 @@ export function ParticipationPage({ items }: { items: PublicMeeting[] }) {
                     <ul>
                       {actions.map((a) => (
                         <li>
-                          {a.title} · {t('meetings.public.due', { date: beDate(new Date(`${a.dueOn}T12:00:00+07:00`), locale) })}{' '}
+                          {a.title} · {t('meetings.public.due', { date: beDate(isoDayNoon(a.dueOn), locale) })}{' '}
                           <Tag tone={a.status === 'done' ? 'success' : 'info'}>{t(`meetings.public.actionStatus.${a.status}`)}</Tag>
                         </li>
                       ))}

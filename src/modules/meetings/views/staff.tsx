@@ -1,6 +1,5 @@
-import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
-import { bangkokDateParts, formatThaiDate, formatThaiTime } from '../../../core/thai/index.js';
+import { emptyForm, type FormState, formValueOr } from '../../../core/http/forms.js';
+import { bangkokDateParts, formatThaiDate, formatThaiTime, isoDayNoon } from '../../../core/thai/index.js';
 import { beDate, beDateTime } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
 import {
@@ -14,6 +13,7 @@ import {
   PageHeader,
   SelectField,
   SummaryList,
+  statusTag,
   Tag,
   TextArea,
   TextField,
@@ -24,18 +24,8 @@ import { StaffLayout } from '../../../core/ui/layouts.js';
 import type { MeetingStatus } from '../schema.js';
 import type { ActionView, Meeting, MeetingAction, MeetingDetail, StaffChoice } from '../service.js';
 
-export interface FormState {
-  values: FormValues;
-  errors: FieldError[];
-}
-export const emptyForm = (): FormState => ({ values: {}, errors: [] });
-
 const css = () => <link rel="stylesheet" href={assetUrl('meetings.css')} />;
 
-const v = (s: FormState, k: string, fallback = ''): string => {
-  const x = s.values[k];
-  return x === undefined ? fallback : Array.isArray(x) ? (x[0] ?? '') : x;
-};
 const list = (s: FormState, k: string): string[] => {
   const x = s.values[k];
   return x === undefined ? [] : Array.isArray(x) ? x.filter(Boolean) : x ? [x] : [];
@@ -49,10 +39,7 @@ const hhmm = (d: Date) => {
 
 const STATUS_TONE: Record<MeetingStatus, Tone> = { planned: 'info', held: 'warning', closed: 'success', cancelled: 'neutral' };
 
-export function StatusTag({ status }: { status: MeetingStatus }) {
-  const t = useT();
-  return <Tag tone={STATUS_TONE[status]}>{t(`meetings.status.${status}`)}</Tag>;
-}
+export const StatusTag = statusTag(STATUS_TONE, (s) => `meetings.status.${s}`);
 
 function useDates() {
   const locale = useAppContext().get('locale');
@@ -94,7 +81,7 @@ export function ListPage(props: {
             {props.myActions.map((a) => (
               <li>
                 <a href={`/staff/meetings/${a.meetingId}#actions`}>{a.title}</a> — {a.meetingTitle} ·{' '}
-                {t('meetings.dueOn', { date: d.date(new Date(`${a.dueOn}T12:00:00+07:00`)) })}{' '}
+                {t('meetings.dueOn', { date: d.date(isoDayNoon(a.dueOn)) })}{' '}
                 {a.overdue ? <Tag tone="danger">{t('meetings.overdue')}</Tag> : null}
               </li>
             ))}
@@ -156,22 +143,29 @@ export function NewPage(props: { form: FormState; staff: StaffChoice[]; division
           name="kind"
           label="meetings.fields.kind"
           errors={e}
-          value={v(f, 'kind', 'internal')}
+          value={formValueOr(f.values, 'kind', 'internal')}
           options={[
             { value: 'internal', text: t('meetings.kinds.internal'), hint: t('meetings.kindHints.internal') },
             { value: 'stakeholder', text: t('meetings.kinds.stakeholder'), hint: t('meetings.kindHints.stakeholder') },
           ]}
         />
-        <TextField name="title" label="meetings.fields.title" errors={e} value={v(f, 'title')} maxlength={300} />
-        <TextArea name="purpose" label="meetings.fields.purpose" optional errors={e} value={v(f, 'purpose')} rows={3} />
+        <TextField name="title" label="meetings.fields.title" errors={e} value={formValueOr(f.values, 'title')} maxlength={300} />
+        <TextArea name="purpose" label="meetings.fields.purpose" optional errors={e} value={formValueOr(f.values, 'purpose')} rows={3} />
         <div class="meetings-row">
-          <TextField name="day" label="meetings.fields.day" hint="meetings.hints.day" errors={e} value={v(f, 'day')} width="m" />
+          <TextField
+            name="day"
+            label="meetings.fields.day"
+            hint="meetings.hints.day"
+            errors={e}
+            value={formValueOr(f.values, 'day')}
+            width="m"
+          />
           <TextField
             name="startTime"
             label="meetings.fields.startTime"
             hint="meetings.hints.time"
             errors={e}
-            value={v(f, 'startTime', '09:30')}
+            value={formValueOr(f.values, 'startTime', '09:30')}
             width="s"
             inputmode="numeric"
           />
@@ -180,25 +174,44 @@ export function NewPage(props: { form: FormState; staff: StaffChoice[]; division
             label="meetings.fields.endTime"
             optional
             errors={e}
-            value={v(f, 'endTime')}
+            value={formValueOr(f.values, 'endTime')}
             width="s"
             inputmode="numeric"
           />
         </div>
-        <TextField name="place" label="meetings.fields.place" errors={e} value={v(f, 'place')} maxlength={200} />
-        <TextArea name="agenda" label="meetings.fields.agenda" hint="meetings.hints.agenda" errors={e} value={v(f, 'agenda')} rows={6} />
+        <TextField name="place" label="meetings.fields.place" errors={e} value={formValueOr(f.values, 'place')} maxlength={200} />
+        <TextArea
+          name="agenda"
+          label="meetings.fields.agenda"
+          hint="meetings.hints.agenda"
+          errors={e}
+          value={formValueOr(f.values, 'agenda')}
+          rows={6}
+        />
         <div class="meetings-row">
-          <TextField name="chairName" label="meetings.fields.chairName" optional errors={e} value={v(f, 'chairName')} />
-          <TextField name="chairPosition" label="meetings.fields.chairPosition" optional errors={e} value={v(f, 'chairPosition')} />
+          <TextField name="chairName" label="meetings.fields.chairName" optional errors={e} value={formValueOr(f.values, 'chairName')} />
+          <TextField
+            name="chairPosition"
+            label="meetings.fields.chairPosition"
+            optional
+            errors={e}
+            value={formValueOr(f.values, 'chairPosition')}
+          />
         </div>
         <div class="meetings-row">
-          <TextField name="recorderName" label="meetings.fields.recorderName" optional errors={e} value={v(f, 'recorderName')} />
+          <TextField
+            name="recorderName"
+            label="meetings.fields.recorderName"
+            optional
+            errors={e}
+            value={formValueOr(f.values, 'recorderName')}
+          />
           <TextField
             name="recorderPosition"
             label="meetings.fields.recorderPosition"
             optional
             errors={e}
-            value={v(f, 'recorderPosition')}
+            value={formValueOr(f.values, 'recorderPosition')}
           />
         </div>
         <ChoiceGroup
@@ -206,7 +219,7 @@ export function NewPage(props: { form: FormState; staff: StaffChoice[]; division
           name="audience"
           label="meetings.fields.audience"
           errors={e}
-          value={v(f, 'audience', 'all')}
+          value={formValueOr(f.values, 'audience', 'all')}
           options={(['all', 'divisions', 'people', 'none'] as const).map((a) => ({ value: a, text: t(`meetings.audiences.${a}`) }))}
         />
         <ChoiceGroup
@@ -238,7 +251,7 @@ export function NewPage(props: { form: FormState; staff: StaffChoice[]; division
           hint="meetings.hints.outside"
           optional
           errors={e}
-          value={v(f, 'outside')}
+          value={formValueOr(f.values, 'outside')}
           rows={5}
         />
         <ChoiceGroup
@@ -388,7 +401,7 @@ export function DetailPage(props: {
               hint="meetings.hints.walkIn"
               optional
               errors={att.errors}
-              value={v(att, 'walkIns')}
+              value={formValueOr(att.values, 'walkIns')}
               rows={3}
             />
             <Button icon="circle-check">{t('meetings.actions.recordAttendance')}</Button>
@@ -429,7 +442,7 @@ export function DetailPage(props: {
                         label="meetings.fields.response"
                         optional
                         errors={(rf?.errors ?? []).map((x) => ({ ...x, field: `response-${o.id}` }))}
-                        value={rf ? v(rf, 'response') : (o.response ?? '')}
+                        value={rf ? formValueOr(rf.values, 'response') : (o.response ?? '')}
                         rows={2}
                       />
                       <Button variant="secondary">{t('meetings.actions.saveResponse')}</Button>
@@ -446,14 +459,20 @@ export function DetailPage(props: {
             <Form action={`/staff/meetings/${m.id}/opinions`}>
               <ErrorSummary errors={during.errors} />
               <AgendaSelect meeting={m} form={during} />
-              <TextArea name="text" label="meetings.fields.opinion" errors={during.errors} value={v(during, 'text')} rows={3} />
+              <TextArea
+                name="text"
+                label="meetings.fields.opinion"
+                errors={during.errors}
+                value={formValueOr(during.values, 'text')}
+                rows={3}
+              />
               <TextField
                 name="authorName"
                 label="meetings.fields.authorName"
                 hint="meetings.hints.authorName"
                 optional
                 errors={during.errors}
-                value={v(during, 'authorName')}
+                value={formValueOr(during.values, 'authorName')}
               />
               <Button variant="secondary">{t('meetings.actions.recordOpinion')}</Button>
             </Form>
@@ -493,14 +512,14 @@ export function DetailPage(props: {
                 name="startTime"
                 label="meetings.fields.startedAt"
                 errors={mins.errors}
-                value={v(mins, 'startTime', hhmm(m.startsAt))}
+                value={formValueOr(mins.values, 'startTime', hhmm(m.startsAt))}
                 width="s"
               />
               <TextField
                 name="endTime"
                 label="meetings.fields.endedAt"
                 errors={mins.errors}
-                value={v(mins, 'endTime', m.endsAt ? hhmm(m.endsAt) : '')}
+                value={formValueOr(mins.values, 'endTime', m.endsAt ? hhmm(m.endsAt) : '')}
                 width="s"
               />
             </div>
@@ -512,14 +531,14 @@ export function DetailPage(props: {
                   label="meetings.fields.discussion"
                   optional
                   errors={mins.errors}
-                  value={v(mins, `discussion-${i}`, a.discussion ?? '')}
+                  value={formValueOr(mins.values, `discussion-${i}`, a.discussion ?? '')}
                   rows={4}
                 />
                 <TextArea
                   name={`resolution-${i}`}
                   label="meetings.fields.resolution"
                   errors={mins.errors}
-                  value={v(mins, `resolution-${i}`, a.resolution ?? '')}
+                  value={formValueOr(mins.values, `resolution-${i}`, a.resolution ?? '')}
                   rows={2}
                 />
               </fieldset>
@@ -555,13 +574,13 @@ export function DetailPage(props: {
             <summary>{t('meetings.actions.addAction')}</summary>
             <Form action={`/staff/meetings/${m.id}/actions`}>
               <ErrorSummary errors={act.errors} />
-              <TextField name="title" label="meetings.fields.actionTitle" errors={act.errors} value={v(act, 'title')} />
+              <TextField name="title" label="meetings.fields.actionTitle" errors={act.errors} value={formValueOr(act.values, 'title')} />
               <SelectField
                 name="ownerStaffId"
                 label="meetings.fields.owner"
                 optional
                 errors={act.errors}
-                value={v(act, 'ownerStaffId')}
+                value={formValueOr(act.values, 'ownerStaffId')}
                 placeholder="meetings.noOwner"
                 options={props.staff.map((s) => ({ value: String(s.id), text: s.position ? `${s.name} (${s.position})` : s.name }))}
               />
@@ -570,7 +589,7 @@ export function DetailPage(props: {
                 label="meetings.fields.dueOn"
                 hint="meetings.hints.day"
                 errors={act.errors}
-                value={v(act, 'dueOn', formatThaiDate(props.today, { style: 'numeric' }))}
+                value={formValueOr(act.values, 'dueOn', formatThaiDate(props.today, { style: 'numeric' }))}
                 width="m"
               />
               <Button variant="secondary">{t('meetings.actions.addAction')}</Button>
@@ -590,7 +609,7 @@ function AgendaSelect({ meeting, form }: { meeting: Meeting; form: FormState }) 
       label="meetings.fields.agendaItem"
       optional
       errors={form.errors}
-      value={v(form, 'agendaIndex')}
+      value={formValueOr(form.values, 'agendaIndex')}
       placeholder="meetings.general"
       options={meeting.agenda.map((a, i) => ({ value: String(i), text: t('meetings.agendaItem', { n: i + 1, title: a.title }) }))}
     />
@@ -601,7 +620,7 @@ function AttendanceTable({ detail, form, editable }: { detail: MeetingDetail; fo
   const t = useT();
   if (detail.invitees.length === 0) return <p>{t('meetings.noInvitees')}</p>;
   const state = (i: MeetingDetail['invitees'][number]) =>
-    v(form, `att-${i.id}`, i.attended === true ? 'came' : i.attended === false ? 'absent' : '');
+    formValueOr(form.values, `att-${i.id}`, i.attended === true ? 'came' : i.attended === false ? 'absent' : '');
   return (
     <section class="table-wrap" tabindex={0} aria-labelledby="invitees-caption">
       <table class="table meetings-attendance">
@@ -654,7 +673,7 @@ function AttendanceTable({ detail, form, editable }: { detail: MeetingDetail; fo
                       class="input"
                       id={`f-note-${i.id}`}
                       name={`note-${i.id}`}
-                      value={v(form, `note-${i.id}`, i.attendanceNote ?? '')}
+                      value={formValueOr(form.values, `note-${i.id}`, i.attendanceNote ?? '')}
                       maxlength={200}
                     />
                   </>
@@ -690,7 +709,7 @@ function ActionsTable(props: { actions: ActionView[]; canManage: boolean; myStaf
             <tr id={`action-${a.id}`}>
               <th scope="row">{a.title}</th>
               <td>{a.ownerName ?? '—'}</td>
-              <td>{d.date(new Date(`${a.dueOn}T12:00:00+07:00`))}</td>
+              <td>{d.date(isoDayNoon(a.dueOn))}</td>
               <td>
                 {a.status === 'done' ? (
                   <>
@@ -757,7 +776,7 @@ export function OpinionPage(props: { meeting: Meeting; form: FormState }) {
           label="meetings.fields.opinion"
           hint="meetings.hints.opinion"
           errors={f.errors}
-          value={v(f, 'text')}
+          value={formValueOr(f.values, 'text')}
           rows={6}
         />
         <ChoiceGroup

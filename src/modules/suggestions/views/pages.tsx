@@ -1,6 +1,4 @@
-import type { FieldError } from '../../../core/http/errors.js';
-import type { FormValues } from '../../../core/http/forms.js';
-import { formValue } from '../../../core/http/forms.js';
+import { emptyForm, type FormState, formValue } from '../../../core/http/forms.js';
 import { formatNumber } from '../../../core/thai/index.js';
 import { beDate } from '../../../core/thai/locale-dates.js';
 import { assetUrl } from '../../../core/ui/assets.js';
@@ -13,7 +11,7 @@ import {
   ErrorSummary,
   Form,
   PageHeader,
-  Tag,
+  statusTag,
   TextArea,
   TextField,
   type Tone,
@@ -28,17 +26,7 @@ const css = () => <link rel="stylesheet" href={assetUrl('suggestions.css')} />;
 
 const TONE: Record<SuggestionStatus, Tone> = { new: 'warning', answered: 'success', closed: 'neutral' };
 
-export interface FormState {
-  values: FormValues;
-  errors: FieldError[];
-}
-
-const empty: FormState = { values: {}, errors: [] };
-
-function StatusTag({ status }: { status: SuggestionStatus }) {
-  const t = useT();
-  return <Tag tone={TONE[status]}>{t(`suggestions.statuses.${status}`)}</Tag>;
-}
+const StatusTag = statusTag(TONE, (s) => `suggestions.statuses.${s}`);
 
 /** One suggestion with its answer (or reason), as every staff member sees it. */
 function SuggestionCard({ s, canAnswer }: { s: SuggestionView; canAnswer: boolean }) {
@@ -214,7 +202,7 @@ export function ListPage(props: {
 }
 
 /** /staff/suggestions/new */
-export function NewPage({ state = empty }: { state?: FormState }) {
+export function NewPage({ state = emptyForm() }: { state?: FormState }) {
   const t = useT();
   return (
     <StaffLayout title={t('suggestions.newTitle')} head={css()}>
@@ -277,7 +265,7 @@ export function SubmittedPage({ code }: { code: string | null }) {
 }
 
 /** /staff/suggestions/track: enter the code (POST: it never goes into a URL or a log). */
-export function TrackPage({ state = empty, found }: { state?: FormState; found?: SuggestionView | null }) {
+export function TrackPage({ state = emptyForm(), found }: { state?: FormState; found?: SuggestionView | null }) {
   const t = useT();
   return (
     <StaffLayout title={t('suggestions.trackTitle')} head={css()}>
@@ -309,7 +297,7 @@ export function TrackPage({ state = empty, found }: { state?: FormState; found?:
 }
 
 /** /staff/suggestions/:id/answer (executives). */
-export function AnswerPage({ s, state = empty }: { s: SuggestionView; state?: FormState }) {
+export function AnswerPage({ s, state = emptyForm() }: { s: SuggestionView; state?: FormState }) {
   const t = useT();
   const action = formValue(state.values, 'action') || (s.status === 'closed' ? 'close' : 'answer');
   const text = state.values.text !== undefined ? formValue(state.values, 'text') : (s.answer ?? '');
