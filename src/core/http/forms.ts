@@ -29,7 +29,9 @@ export async function readForm(
     for (const item of list) {
       if (typeof item === 'string') texts.push(item);
       else if (item instanceof File) {
-        (fileLists[key] ??= []).push(item);
+        const list = fileLists[key] ?? [];
+        list.push(item);
+        fileLists[key] = list;
         if (item.size > 0) files[key] = item;
       }
     }

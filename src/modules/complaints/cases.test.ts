@@ -138,7 +138,7 @@ describe('the officers’ side of complaints', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.orgId, org.org.id), eq(auditLog.entityId, String(id))));
-    assert.ok(audit.length >= 2, "the note and the message (the anonymous submission is only counted)");
+    assert.ok(audit.length >= 2, 'the note and the message (the anonymous submission is only counted)');
     assert.ok(!JSON.stringify(audit).includes('สมชาย'), 'the audit log holds no note text');
   });
 
