@@ -283,7 +283,7 @@ export function routes(app: Hono<AppEnv>) {
     const report = await svc.completionReport(ctx, id);
     if (!report.version) throw notFound();
     const org = await getOrganization(ctx);
-    const by = await svc.reportSigner(ctx, org.names.full);
+    const by = await svc.reportSigner(ctx, org);
     return pdfResponse(await renderReportPdf(ctx, report, by), `circular-${id}-report.pdf`);
   });
 

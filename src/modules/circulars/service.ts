@@ -7,11 +7,12 @@ import { conflict, ensureAllowed, type FieldError, notFound, ValidationError } f
 import { isRowId } from '../../core/http/ids.js';
 import { notify } from '../../core/notify/notify.js';
 import { readFileBytes, saveFile } from '../../core/storage/files.js';
+import type { Organization } from '../../core/tenancy/organization.js';
 import { bangkokIsoDay, parseIsoDay } from '../../core/thai/index.js';
 import { savePost, withdrawPost } from '../news/service.js';
 import { CIRCULAR_SERIES, issueNumber } from '../register/service.js';
 import { divisions, staffMembers } from '../staff/schema.js';
-import { fullName, staffOfUser } from '../staff/service.js';
+import { fullName, getPosition, positionTitle, staffOfUser } from '../staff/service.js';
 import { renderCircularPdf } from './pdf.js';
 import { circularsPolicy } from './policy.js';
 import {
@@ -883,15 +884,12 @@ export async function amRecipient(ctx: ServiceContext, id: number): Promise<bool
 }
 
 /** The signed-in person as the signer of the completion report: full name and position as printed. */
-export async function reportSigner(ctx: ServiceContext, orgFullName: string): Promise<{ name: string; position: string }> {
+export async function reportSigner(
+  ctx: ServiceContext,
+  org: Pick<Organization, 'name' | 'names'>,
+): Promise<{ name: string; position: string }> {
   const me = await myStaff(ctx);
   if (!me) return { name: ctx.actor?.displayName ?? '', position: '' };
-  const { positions } = await import('../staff/schema.js');
-  const [p] = me.positionId
-    ? await dbOf(ctx)
-        .select()
-        .from(positions)
-        .where(and(eq(positions.orgId, ctx.orgId), eq(positions.id, me.positionId)))
-    : [];
-  return { name: fullName(me), position: p ? (p.appendOrgName ? `${p.title}${orgFullName}` : p.title) : '' };
+  const p = me.positionId ? await getPosition(ctx, me.positionId) : null;
+  return { name: fullName(me), position: p ? positionTitle(p, org.name, org.names.typeFull) : '' };
 }

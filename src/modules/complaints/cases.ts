@@ -1,6 +1,5 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNull, lt, not, or, sql } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/schema.js';
-import { hasRole, type Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
 import { dbOf, type ServiceContext } from '../../core/context.js';
@@ -12,8 +11,8 @@ import { readFileBytes, type StoredFile } from '../../core/storage/files.js';
 import { files } from '../../core/storage/schema.js';
 import { bangkokIsoDay, parseIsoDay } from '../../core/thai/bangkok.js';
 import { openIdentity, type ReporterIdentity } from './identity.js';
-import { insertComplaint, validateSubmission } from './intake.js';
-import { type CaseAccess, complaintsPolicy } from './policy.js';
+import { activeOfficers, insertComplaint, validateSubmission } from './intake.js';
+import { complaintsPolicy } from './policy.js';
 import { CLOSING_STATUSES, MESSAGE_MAX, NEXT_STATUSES } from './rules.js';
 import {
   COMPLAINT_CATEGORIES,
@@ -149,13 +148,8 @@ async function accountNames(db: Db, orgId: number, ids: readonly number[]): Prom
 }
 
 /** The organization's complaint officers whose accounts are enabled. */
-export async function listOfficers(ctx: ServiceContext): Promise<PersonOption[]> {
-  const rows = await dbOf(ctx)
-    .select({ userId: users.id, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.orgId, ctx.orgId), isNull(users.disabledAt), arrayContains(users.roles, ['complaint_officer' satisfies Role])))
-    .orderBy(asc(users.displayName));
-  return rows;
+export function listOfficers(ctx: ServiceContext): Promise<PersonOption[]> {
+  return activeOfficers(dbOf(ctx), ctx.orgId);
 }
 
 async function listAccounts(ctx: ServiceContext): Promise<PersonOption[]> {
@@ -667,8 +661,3 @@ export async function alertOverdue(ctx: ServiceContext): Promise<number> {
   }
   return sent;
 }
-
-/** Whether an actor's roles allow the routing page. */
-export const canConfigure = (ctx: ServiceContext) => complaintsPolicy.configure(ctx.actor);
-export const canHandle = (ctx: ServiceContext) => hasRole(ctx.actor, 'complaint_officer');
-export type { CaseAccess };

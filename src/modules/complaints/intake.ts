@@ -1,5 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, isNull } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Role } from '../../core/auth/roles.js';
 import { users } from '../../core/auth/schema.js';
 import { runCommand } from '../../core/command.js';
 import type { ServiceContext } from '../../core/context.js';
@@ -213,13 +214,18 @@ export async function storeAttachments(
   return ids;
 }
 
-/** The complaint officers of the organization with an enabled account. */
-export async function officerUserIds(db: Db, orgId: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: users.id })
+/** The complaint officers of the organization with an enabled account, by name. */
+export function activeOfficers(db: Db, orgId: number): Promise<{ userId: number; name: string }[]> {
+  return db
+    .select({ userId: users.id, name: users.displayName })
     .from(users)
-    .where(and(eq(users.orgId, orgId), sql`'complaint_officer' = ANY(${users.roles})`, isNull(users.disabledAt)));
-  return rows.map((r) => r.id);
+    .where(and(eq(users.orgId, orgId), isNull(users.disabledAt), arrayContains(users.roles, ['complaint_officer' satisfies Role])))
+    .orderBy(asc(users.displayName));
+}
+
+/** Their user ids. */
+export async function officerUserIds(db: Db, orgId: number): Promise<number[]> {
+  return (await activeOfficers(db, orgId)).map((o) => o.userId);
 }
 
 function dayOf(iso: string): { year: number; month: number; day: number } {
