@@ -9,10 +9,10 @@ import { notify } from '../../core/notify/notify.js';
 import { readFileBytes, saveFile } from '../../core/storage/files.js';
 import type { Organization } from '../../core/tenancy/organization.js';
 import { bangkokIsoDay, parseIsoDay } from '../../core/thai/index.js';
-import { savePost, withdrawPost } from '../news/service.js';
-import { CIRCULAR_SERIES, issueNumber } from '../register/service.js';
+import { findPost, savePost, withdrawPost } from '../news/service.js';
+import { CIRCULAR_SERIES, getRegisterEntry, issueNumber } from '../register/service.js';
 import { divisions, staffMembers } from '../staff/schema.js';
-import { fullName, getPosition, positionTitle, staffOfUser } from '../staff/service.js';
+import { fullName, getPosition, listPositions, positionTitle, staffOfUser } from '../staff/service.js';
 import { renderCircularPdf } from './pdf.js';
 import { circularsPolicy } from './policy.js';
 import {
@@ -373,12 +373,7 @@ export async function completionReport(ctx: ServiceContext, id: number): Promise
 
 async function positionTitles(ctx: ServiceContext, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const { positions } = await import('../staff/schema.js');
-  const rows = await dbOf(ctx)
-    .select({ id: positions.id, title: positions.title })
-    .from(positions)
-    .where(and(eq(positions.orgId, ctx.orgId), inArray(positions.id, [...new Set(ids)])));
-  return new Map(rows.map((r) => [r.id, r.title]));
+  return new Map((await listPositions(ctx)).map((p) => [p.id, p.title]));
 }
 
 export interface PendingItem {
@@ -436,12 +431,7 @@ export async function myAcknowledgements(ctx: ServiceContext, id: number): Promi
 /** The memo's "ที่" when numbered: the register entry's number. */
 export async function registerNumberOf(ctx: ServiceContext, c: Circular): Promise<number | null> {
   if (!c.registerEntryId) return null;
-  const { registerEntries } = await import('../register/schema.js');
-  const [e] = await dbOf(ctx)
-    .select({ number: registerEntries.number })
-    .from(registerEntries)
-    .where(and(eq(registerEntries.orgId, ctx.orgId), eq(registerEntries.id, c.registerEntryId)));
-  return e?.number ?? null;
+  return (await getRegisterEntry(ctx, c.registerEntryId))?.number ?? null;
 }
 
 /** The PDF of the text as it stands (a draft's preview, or the next version). */
@@ -848,7 +838,6 @@ export async function withdrawCircular(ctx: ServiceContext, id: number, reasonIn
   }
   return runCommand(ctx, { action: 'circulars.withdraw', allowed }, async (tx, _t, txCtx) => {
     if (c.newsPostId) {
-      const { findPost } = await import('../news/service.js');
       const post = await findPost(tx, ctx.orgId, c.newsPostId);
       if (post && !post.withdrawnAt && post.publicationId != null) await withdrawPost(txCtx, c.newsPostId, reason);
     }

@@ -8,6 +8,7 @@ import { serveStoredFile } from '../../core/http/serve-file.js';
 import { bangkokIsoDay, parseThaiDateInput } from '../../core/thai/index.js';
 import { flash } from '../../core/ui/flash.js';
 import { renderPage, renderToString } from '../../core/ui/render.js';
+import { staffOfUser } from '../staff/service.js';
 import { renderInvitation, renderMinutes } from './pdf.js';
 import { meetingsPolicy } from './policy.js';
 import * as svc from './service.js';
@@ -69,7 +70,6 @@ export function meetingInputOf(values: FormValues): svc.MeetingInput {
 
 async function myStaffId(ctx: ServiceContext): Promise<number | null> {
   if (!ctx.actor?.userId) return null;
-  const { staffOfUser } = await import('../staff/service.js');
   return (await staffOfUser(ctx, ctx.actor.userId))?.id ?? null;
 }
 

@@ -10,7 +10,7 @@ import { readFileBytes, saveFile } from '../../core/storage/files.js';
 import { bangkokDate, bangkokIsoDay, fiscalYearOf, parseIsoDay } from '../../core/thai/index.js';
 import { oitItemForTopic } from '../publications/oit-items.js';
 import { publish } from '../publications/service.js';
-import { issueNumber } from '../register/service.js';
+import { getRegisterEntry, issueNumber } from '../register/service.js';
 import { divisions, positions, staffMembers } from '../staff/schema.js';
 import { fullName, staffOfUser } from '../staff/service.js';
 import { meetingsPolicy } from './policy.js';
@@ -220,11 +220,7 @@ async function loadDetail(db: Db, ctx: ServiceContext, meeting: Meeting): Promis
   let registerYear: number | null = null;
   let registerSeries: string | null = null;
   if (meeting.registerEntryId) {
-    const { registerEntries } = await import('../register/schema.js');
-    const [e] = await db
-      .select()
-      .from(registerEntries)
-      .where(and(eq(registerEntries.orgId, ctx.orgId), eq(registerEntries.id, meeting.registerEntryId)));
+    const e = await getRegisterEntry(ctx, meeting.registerEntryId);
     registerNumber = e?.number ?? null;
     registerYear = e?.year ?? null;
     registerSeries = e?.series ?? null;

@@ -93,6 +93,15 @@ export async function reserveNumber(ctx: ServiceContext, input: IssueInput, docC
   });
 }
 
+/** One entry of the organization's register, or null. */
+export async function getRegisterEntry(ctx: ServiceContext, id: number): Promise<RegisterEntry | null> {
+  const [e] = await dbOf(ctx)
+    .select()
+    .from(registerEntries)
+    .where(and(eq(registerEntries.orgId, ctx.orgId), eq(registerEntries.id, id)));
+  return e ?? null;
+}
+
 export async function listRegister(
   ctx: ServiceContext,
   f: { year: number; series?: Series; before?: number },
